@@ -1,0 +1,80 @@
+package io.clusterbench;
+
+import io.clusterbench.config.JobConfig;
+import io.clusterbench.ingest.IngestResult;
+import io.clusterbench.ingest.IngestStage;
+import io.clusterbench.ingest.SourceAccount;
+import io.clusterbench.metrics.MetricsStage;
+import io.clusterbench.place.PlaceStage;
+import io.clusterbench.publish.RunSummary;
+import io.clusterbench.publish.SnapshotPublisher;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole job in one readable place: ingest → place → metrics → publish. Every check that can fail on user
+ * input (job, input layout, zone tree, output directory) runs before the first Spark job.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /** What a run produced: where the snapshot went, its summary, and its as_of-year zone figures. */
+    public record Result(String output, Map<String, String> tables, RunSummary summary, List<Row> latestZoneFigures) {
+    }
+
+    public static Result run(SparkSession spark, JobConfig config) {
+        Instant started = Instant.now();
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+                + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+
+        IngestStage.Prepared prepared = IngestStage.prepare(spark, config);
+        SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
+                spark.sparkContext().hadoopConfiguration(), config.asOf(), runId);
+
+        IngestResult ingest = IngestStage.run(spark, config, prepared);
+        PlaceStage.Result placed = PlaceStage.run(spark, ingest, config);
+        MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, config);
+
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        tables.put("zones", marts.zones());
+        tables.put("firms", marts.firms());
+        tables.put("zone_year_metrics", marts.zoneYearMetrics());
+        tables.put("industry_divisions", marts.industryDivisions());
+        tables.put("rejects", ingest.rejects());
+        int bigFiles = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
+        for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+            boolean big = t.getKey().equals("firms") || t.getKey().equals("rejects");
+            publisher.stage(t.getKey(), t.getValue(), big ? bigFiles : 1);
+        }
+
+        List<SourceAccount> accounts = new ArrayList<>();
+        for (var s : ingest.staged()) {
+            SourceAccount a = s.account();
+            if (a.source().equals("enterprises")) {
+                a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
+            }
+            accounts.add(a);
+        }
+        RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
+                spark.version(), accounts, placed.placement(), Map.of(), config);
+        publisher.stage("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA), 1);
+
+        List<String> names = new ArrayList<>(tables.keySet());
+        names.add("run_summary");
+        List<Row> latest = marts.zoneYearMetrics().filter(marts.zoneYearMetrics().col("year").equalTo(config.asOfYear()))
+                .select("zone_id", "firms_active", "firm_density_per_km2", "firms_new", "firms_exited")
+                .orderBy("zone_id").collectAsList();
+        publisher.commit(names, summary.toJson());
+        return new Result(publisher.output().toString(), publisher.locations(names), summary, latest);
+    }
+}

@@ -1,0 +1,34 @@
+package io.clusterbench;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the job's SparkSession. Under spark-submit the master and every setting it passed win; only when no
+ * master is set (embedded local mode) does the job pick {@code local[*]} and quieter logs.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession create() {
+        SparkConf conf = new SparkConf();
+        boolean embedded = !conf.contains("spark.master");
+        SparkSession.Builder b = SparkSession.builder().appName("clusterbench")
+                // Contract: UTC session time and TIMESTAMP_MICROS, never INT96, so every reader agrees.
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                // Our own _SUCCESS marks a published snapshot; Spark's per-directory marker would confuse readers.
+                .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        if (embedded) {
+            b.master("local[*]")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));
+        }
+        SparkSession spark = b.getOrCreate();
+        if (embedded) {
+            spark.sparkContext().setLogLevel("WARN");
+        }
+        return spark;
+    }
+}

@@ -1,0 +1,139 @@
+package io.clusterbench.ingest;
+
+import io.clusterbench.config.SourceOptions;
+import io.clusterbench.ingest.value.BadValueException;
+import io.clusterbench.ingest.value.DateParser;
+import io.clusterbench.ingest.value.Money;
+import io.clusterbench.ingest.value.MoneyParser;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Reads typed cells of one row, applying the contract's required/optional rule: a bad required value rejects
+ * the row; a bad optional value becomes null and flags it BAD_OPTIONAL_VALUE; a negative count or amount
+ * rejects even when optional.
+ */
+final class Cells {
+    private final RawRecord rec;
+    private final RowVerdict verdict;
+
+    Cells(RawRecord rec, RowVerdict verdict) {
+        this.rec = rec;
+        this.verdict = verdict;
+    }
+
+    /** The stripped cell, or null when the column is absent or the cell blank. */
+    String text(int slot) {
+        String s = rec.get(slot);
+        if (s == null) {
+            return null;
+        }
+        s = s.strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    LocalDate requiredDate(int slot, String column) {
+        String s = text(slot);
+        if (s == null) {
+            verdict.reject(ReasonCode.MISSING_REQUIRED, column + " is empty");
+            return null;
+        }
+        try {
+            return DateParser.parse(s);
+        } catch (BadValueException e) {
+            verdict.reject(ReasonCode.BAD_DATE, column + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    LocalDate optionalDate(int slot, String column) {
+        try {
+            return DateParser.parse(text(slot));
+        } catch (BadValueException e) {
+            verdict.flag(Flag.BAD_OPTIONAL_VALUE);
+            return null;
+        }
+    }
+
+    Double optionalDouble(int slot, String column) {
+        String s = text(slot);
+        if (s == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(s);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // flagged below
+        }
+        verdict.flag(Flag.BAD_OPTIONAL_VALUE);
+        return null;
+    }
+
+    Integer optionalCount(int slot, String column) {
+        BigDecimal n = number(slot, column, false);
+        if (n == null) {
+            return null;
+        }
+        try {
+            return n.intValueExact();
+        } catch (ArithmeticException e) {
+            verdict.flag(Flag.BAD_OPTIONAL_VALUE);
+            return null;
+        }
+    }
+
+    Integer requiredInt(int slot, String column) {
+        BigDecimal n = number(slot, column, true);
+        if (n == null) {
+            return null;
+        }
+        try {
+            return n.intValueExact();
+        } catch (ArithmeticException e) {
+            verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + text(slot) + "' is not a whole number");
+            return null;
+        }
+    }
+
+    BigDecimal number(int slot, String column, boolean required) {
+        String s = text(slot);
+        if (s == null) {
+            if (required) {
+                verdict.reject(ReasonCode.MISSING_REQUIRED, column + " is empty");
+            }
+            return null;
+        }
+        BigDecimal n;
+        try {
+            n = new BigDecimal(s.replaceAll("(?<=\\d),(?=\\d{3})", ""));
+        } catch (NumberFormatException e) {
+            if (required) {
+                verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is not a number");
+            } else {
+                verdict.flag(Flag.BAD_OPTIONAL_VALUE);
+            }
+            return null;
+        }
+        if (n.signum() < 0) {
+            verdict.reject(ReasonCode.NEGATIVE_VALUE, column + " is negative (" + s + ")");
+        }
+        return n;
+    }
+
+    Money optionalMoney(int slot, String column, MoneyParser parser, SourceOptions options) {
+        try {
+            Money m = parser.parse(text(slot), options.moneyUnit(column));
+            if (m.cny10k() != null && m.cny10k().signum() < 0) {
+                verdict.reject(ReasonCode.NEGATIVE_VALUE, column + " is negative (" + text(slot) + ")");
+            }
+            return m;
+        } catch (BadValueException e) {
+            verdict.flag(Flag.BAD_OPTIONAL_VALUE);
+            return Money.UNDISCLOSED;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.clusterbench.ingest;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The up-front look at one file: which charset it is read with (declared, or detected over the whole file) and
+ * its header cells. Runs as a Spark task so that detection reads the bytes where they live.
+ *
+ * @param header null when the file holds no header row
+ */
+public record FileProbe(String path, String encoding, boolean detected, List<String> header) implements Serializable {
+
+    public static FileProbe of(String path, String declaredEncoding, char separator) {
+        try {
+            String enc = declaredEncoding != null ? declaredEncoding : CsvFiles.detectEncoding(path);
+            return new FileProbe(path, enc, declaredEncoding == null, readHeader(path, enc, separator));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> readHeader(String path, String encoding, char separator) throws IOException {
+        try (Reader r = CsvFiles.reader(path, encoding);
+             CSVParser p = CSVParser.builder().setReader(r).setFormat(CsvFiles.format(separator)).get()) {
+            Iterator<CSVRecord> it = p.iterator();
+            while (it.hasNext()) {
+                CSVRecord rec = it.next();
+                if (rec.size() == 1 && rec.get(0).isBlank()) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                rec.forEach(cells::add);
+                return cells;
+            }
+            return null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.clusterbench.ingest;
+
+import io.clusterbench.RowValues;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the raw rows of one source into typed rows of its staging schema, plus the bookkeeping columns every
+ * parsed source carries ({@code _file}, {@code _line}, {@code _outcome}, {@code _reason}, {@code _detail},
+ * {@code _raw}, {@code _flags}). Runs inside Spark tasks, so it holds only serialisable configuration.
+ */
+public abstract class SourceParser implements Serializable {
+    public static final String FILE = "_file";
+    public static final String LINE = "_line";
+    public static final String OUTCOME = "_outcome";
+    public static final String REASON = "_reason";
+    public static final String DETAIL = "_detail";
+    public static final String RAW = "_raw";
+    public static final String FLAGS = "_flags";
+
+    private static final List<StructField> META = List.of(
+            DataTypes.createStructField(FILE, DataTypes.StringType, false),
+            DataTypes.createStructField(LINE, DataTypes.LongType, false),
+            DataTypes.createStructField(OUTCOME, DataTypes.StringType, false),
+            DataTypes.createStructField(REASON, DataTypes.StringType, true),
+            DataTypes.createStructField(DETAIL, DataTypes.StringType, true),
+            DataTypes.createStructField(RAW, DataTypes.StringType, true),
+            DataTypes.createStructField(FLAGS, DataTypes.createArrayType(DataTypes.StringType, false), false));
+
+    public abstract SourceSpec spec();
+
+    /** The typed columns of the staging dataset. */
+    public abstract StructType stagingSchema();
+
+    /**
+     * Reads the typed values of a well-formed row, reporting failures and flags to {@code verdict}.
+     * Values of a rejected row are discarded.
+     */
+    protected abstract Object[] parseValues(RawRecord rec, RowVerdict verdict);
+
+    public final StructType parsedSchema() {
+        List<StructField> fields = new ArrayList<>(List.of(stagingSchema().fields()));
+        fields.addAll(META);
+        return DataTypes.createStructType(fields);
+    }
+
+    public final Row parse(RawRecord rec) {
+        RowVerdict v = new RowVerdict();
+        Object[] values = null;
+        if (rec.malformed() != null) {
+            v.reject(ReasonCode.MALFORMED_ROW, rec.malformed());
+        } else {
+            if (rec.encodingError()) {
+                v.reject(ReasonCode.ENCODING_ERROR, "bytes invalid in the file's encoding (fix them, or declare the"
+                        + " right encoding for this source in the job file)");
+            }
+            values = parseValues(rec, v);
+        }
+        int n = stagingSchema().size();
+        Object[] out = new Object[n + META.size()];
+        if (!v.rejected() && values != null) {
+            for (int i = 0; i < n; i++) {
+                out[i] = RowValues.external(values[i]);
+            }
+        }
+        out[n] = rec.file();
+        out[n + 1] = rec.lineNo();
+        out[n + 2] = v.outcome();
+        out[n + 3] = v.reason() == null ? null : v.reason().name();
+        out[n + 4] = v.detail();
+        out[n + 5] = rec.rawText(); // kept for every row: a losing duplicate becomes a reject later
+        out[n + 6] = RowValues.external(v.rejected() ? List.of() : v.flagNames());
+        return RowFactory.create(out);
+    }
+}

@@ -1,0 +1,115 @@
+package io.clusterbench.ingest;
+
+import io.clusterbench.config.ConfigException;
+import io.clusterbench.config.SourceOptions;
+import io.clusterbench.ingest.value.EnumMappings;
+import io.clusterbench.place.MatchRule;
+import io.clusterbench.place.Zone;
+import io.clusterbench.place.ZoneTree;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the zones source on the driver (a small reference table) into a validated {@link ZoneTree}. Zones are
+ * configuration-like: any bad row stops the run with a message naming the zone, before anything is written.
+ */
+public final class ZoneLoader {
+    private static final SourceSpec SPEC = Sources.ZONES;
+
+    public record Loaded(ZoneTree tree, List<SourceAccount.FileEncoding> files, List<String> unknownColumns) {
+    }
+
+    private ZoneLoader() {
+    }
+
+    public static Loaded load(InputLayout layout, SourceOptions options) {
+        List<Zone> zones = new ArrayList<>();
+        List<SourceAccount.FileEncoding> encodings = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String path : layout.files(SPEC)) {
+            String rel = layout.relative(path);
+            FileProbe probe = FileProbe.of(path, options.encoding(), options.separator());
+            if (probe.header() == null || probe.header().isEmpty()) {
+                throw new ConfigException("zones: file " + rel + " is empty or has no readable header row");
+            }
+            HeaderMatcher.Mapping m = HeaderMatcher.match(SPEC, probe.header());
+            if (!m.missingRequired().isEmpty()) {
+                throw new ConfigException("zones: file " + rel + " lacks the required column '" + m.missingRequired().get(0) + "'");
+            }
+            encodings.add(new SourceAccount.FileEncoding(rel, probe.encoding(), probe.detected()));
+            m.unknownColumns().stream().filter(c -> !unknown.contains(c)).forEach(unknown::add);
+            SourceFile file = new SourceFile(path, rel, probe.encoding(), probe.detected(), options.separator(), m);
+            try (CsvRecordReader reader = new CsvRecordReader(file, SPEC.slots())) {
+                while (reader.hasNext()) {
+                    zones.add(toZone(reader.next()));
+                }
+            } catch (IOException e) {
+                throw new ConfigException("zones: cannot read " + rel + ": " + e.getMessage());
+            }
+        }
+        if (zones.isEmpty()) {
+            throw new ConfigException("zones: no zone rows; at least one zone is needed");
+        }
+        return new Loaded(ZoneTree.of(zones), encodings, unknown);
+    }
+
+    static Zone toZone(RawRecord r) {
+        String where = "zones: " + r.file() + " line " + r.lineNo();
+        if (r.malformed() != null) {
+            throw new ConfigException(where + ": " + r.malformed());
+        }
+        if (r.encodingError()) {
+            throw new ConfigException(where + ": bytes invalid in the file's encoding");
+        }
+        String id = cell(r, "zone_id");
+        if (id == null || !id.matches("[a-z0-9-]+")) {
+            throw new ConfigException(where + ": zone_id '" + (id == null ? "" : id) + "' must match [a-z0-9-]+");
+        }
+        String zoneWhere = "zone " + id;
+        String nameZh = required(r, "name_zh", zoneWhere);
+        String city = required(r, "city", zoneWhere);
+        String province = required(r, "province", zoneWhere);
+        String roleText = required(r, "role", zoneWhere);
+        String role = EnumMappings.map(EnumMappings.ROLE, roleText);
+        if (role == null) {
+            throw new ConfigException(zoneWhere + ": role '" + roleText + "' must be home, benchmark or peer");
+        }
+        String areaText = required(r, "area_km2", zoneWhere);
+        double area;
+        try {
+            area = Double.parseDouble(areaText);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(zoneWhere + ": area_km2 '" + areaText + "' is not a number");
+        }
+        if (!(area > 0) || Double.isInfinite(area)) {
+            throw new ConfigException(zoneWhere + ": area_km2 must be > 0, got " + areaText);
+        }
+        Integer torch = null;
+        String torchText = cell(r, "torch_rank");
+        if (torchText != null) {
+            try {
+                torch = Integer.parseInt(torchText);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(zoneWhere + ": torch_rank '" + torchText + "' is not a whole number");
+            }
+        }
+        String patterns = cell(r, "match_patterns");
+        return new Zone(id, nameZh, cell(r, "name_en"), city, province, role, cell(r, "parent_zone_id"), area,
+                cell(r, "area_basis"), cell(r, "boundary_wkt"), patterns, MatchRule.parseAll(id, patterns), torch);
+    }
+
+    private static String required(RawRecord r, String column, String where) {
+        String v = cell(r, column);
+        if (v == null) {
+            throw new ConfigException(where + ": " + column + " is empty");
+        }
+        return v;
+    }
+
+    private static String cell(RawRecord r, String column) {
+        String v = r.get(SPEC.slot(column));
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

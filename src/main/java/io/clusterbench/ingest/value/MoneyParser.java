@@ -1,0 +1,131 @@
+package io.clusterbench.ingest.value;
+
+import io.clusterbench.config.MoneyUnit;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Money cells as registries and investment databases write them (inputs.md "Money"): plain numbers in the
+ * column's unit, or text such as 500万元, 1.2亿, 1,000万元, 100万美元, USD 10M, 3000000元, HK$5000万, with
+ * 认缴/实缴 notes. Vague amounts (数千万, 近亿…) and 未披露/不详 are undisclosed.
+ */
+public final class MoneyParser implements Serializable {
+    private static final BigDecimal TEN_THOUSAND = new BigDecimal(10000);
+    private static final Pattern VAGUE = Pattern.compile(".*(数[十百千万亿]|[近超逾上过][十百千]?[万亿]|[十百千]万级|亿级|百万级|千万级).*");
+    private static final Pattern NUMBER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)");
+    private static final Pattern LEFTOVER_OK = Pattern.compile("[()\\[\\]:：约左右人民币元整]*");
+
+    private final Map<String, Double> cnyPerUnit;
+
+    /** @param cnyPerUnit CNY per unit of each currency code (CNY itself 1.0) */
+    public MoneyParser(Map<String, Double> cnyPerUnit) {
+        this.cnyPerUnit = Map.copyOf(cnyPerUnit);
+    }
+
+    /** @param plainUnit the unit of a bare number in this column */
+    public Money parse(String text, MoneyUnit plainUnit) throws BadValueException {
+        if (text == null) {
+            return Money.UNDISCLOSED;
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        if (s.isEmpty() || s.equals("-") || s.equals("--") || s.contains("未披露") || s.contains("不详")
+                || s.contains("未公开") || s.equalsIgnoreCase("n/a")) {
+            return Money.UNDISCLOSED;
+        }
+        if (VAGUE.matcher(s).matches()) {
+            return new Money(null, null, null, s);
+        }
+        String t = s.replace("认缴", "").replace("实缴", "").replaceAll("\\s+", "");
+        boolean negative = t.startsWith("-");
+        if (negative) {
+            t = t.substring(1);
+        }
+        // Thousands separators only between digits, so "USD 10M" and "1,000万元" both read right.
+        t = t.replaceAll("(?<=\\d),(?=\\d{3})", "");
+        String upper = t.toUpperCase(Locale.ROOT);
+
+        String currency = "CNY";
+        boolean currencyWritten = true;
+        if (upper.contains("HK$") || upper.contains("HKD") || t.contains("港元") || t.contains("港币")) {
+            currency = "HKD";
+        } else if (upper.contains("US$") || upper.contains("USD") || t.contains("美元") || upper.contains("$")) {
+            currency = "USD";
+        } else if (upper.contains("EUR") || t.contains("欧元") || t.contains("€")) {
+            currency = "EUR";
+        } else if (upper.contains("JPY") || t.contains("日元")) {
+            currency = "JPY";
+        } else if (t.contains("元") || t.contains("人民币") || upper.contains("CNY") || upper.contains("RMB")
+                || t.contains("¥") || t.contains("￥")) {
+            currency = "CNY";
+        } else {
+            currencyWritten = false;
+        }
+        String rest = upper.replaceAll("HK\\$|US\\$|HKD|USD|EUR|JPY|CNY|RMB|[$€¥￥]", "")
+                .replace("港元", "").replace("港币", "").replace("美元", "").replace("欧元", "").replace("日元", "")
+                .replace("人民币", "");
+
+        Matcher m = NUMBER.matcher(rest);
+        if (!m.find()) {
+            throw new BadValueException("'" + s + "' is not an amount");
+        }
+        BigDecimal number = new BigDecimal(m.group(1));
+        String before = rest.substring(0, m.start());
+        String after = rest.substring(m.end());
+        if (NUMBER.matcher(after).find() || !LEFTOVER_OK.matcher(before).matches()) {
+            throw new BadValueException("'" + s + "' is not an amount");
+        }
+        BigDecimal multiplier = null;
+        String unitText = after;
+        if (unitText.startsWith("亿")) {
+            multiplier = new BigDecimal("100000000");
+            unitText = unitText.substring(1);
+        } else if (unitText.startsWith("千万")) {
+            multiplier = new BigDecimal("10000000");
+            unitText = unitText.substring(2);
+        } else if (unitText.startsWith("百万")) {
+            multiplier = new BigDecimal("1000000");
+            unitText = unitText.substring(2);
+        } else if (unitText.startsWith("万")) {
+            multiplier = TEN_THOUSAND;
+            unitText = unitText.substring(1);
+        } else if (unitText.startsWith("BN") || unitText.startsWith("B")) {
+            multiplier = new BigDecimal("1000000000");
+            unitText = unitText.substring(unitText.startsWith("BN") ? 2 : 1);
+        } else if (unitText.startsWith("MN") || unitText.startsWith("M")) {
+            multiplier = new BigDecimal("1000000");
+            unitText = unitText.substring(unitText.startsWith("MN") ? 2 : 1);
+        } else if (unitText.startsWith("K")) {
+            multiplier = new BigDecimal("1000");
+            unitText = unitText.substring(1);
+        }
+        if (!LEFTOVER_OK.matcher(unitText).matches()) {
+            throw new BadValueException("'" + s + "' is not an amount");
+        }
+        BigDecimal original;
+        BigDecimal cny10k;
+        if (multiplier == null && !currencyWritten) {
+            // A bare number: the column's configured unit, always CNY.
+            cny10k = number.multiply(plainUnit.toCny10k());
+            original = cny10k.multiply(TEN_THOUSAND);
+        } else {
+            original = multiplier == null ? number : number.multiply(multiplier);
+            Double rate = cnyPerUnit.get(currency);
+            if (rate == null) {
+                throw new BadValueException("'" + s + "': no rate for " + currency + " in the job's currency_rates");
+            }
+            cny10k = original.multiply(BigDecimal.valueOf(rate)).divide(TEN_THOUSAND);
+        }
+        if (negative) {
+            original = original.negate();
+            cny10k = cny10k.negate();
+        }
+        return new Money(cny10k.setScale(4, RoundingMode.HALF_UP), original.stripTrailingZeros(), currency, null);
+    }
+}

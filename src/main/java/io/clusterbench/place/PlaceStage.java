@@ -1,0 +1,51 @@
+package io.clusterbench.place;
+
+import io.clusterbench.config.JobConfig;
+import io.clusterbench.ingest.IngestResult;
+import io.clusterbench.metrics.FirmActivity;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+/** Place: firms into their finest zone, then into every containing zone (the roll-up). */
+public final class PlaceStage {
+    private static final List<String> LABELS = List.of("zone_id", "coordinates", "address", "authority", "division",
+            FirmPlacement.UNKNOWN_ZONE, FirmPlacement.UNPLACED);
+
+    /**
+     * @param firms      every accepted firm, placed, with its active years (int_firms_placed)
+     * @param firmZones  one row per (enterprise firm, containing zone), {@code zone_id} the container
+     * @param placement  firms per placement label, every label present
+     */
+    public record Result(Dataset<Row> firms, Dataset<Row> firmZones, Map<String, Long> placement) {
+    }
+
+    private PlaceStage() {
+    }
+
+    public static Result run(SparkSession spark, IngestResult ingest, JobConfig config) {
+        ZoneTree tree = ingest.zones().tree();
+        Dataset<Row> placed = FirmActivity.withActiveYears(
+                        FirmPlacement.place(spark, ingest.enterprises().staging(), tree), config)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        LABELS.forEach(l -> counts.put(l, 0L));
+        for (Row r : placed.groupBy("placement").count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        Dataset<Row> firmZones = placed
+                .filter(col("entity_kind").equalTo("enterprise").and(col("placed_zone_id").isNotNull()))
+                .join(broadcast(ZoneRollup.containers(spark, tree)), "placed_zone_id")
+                .drop("zone_id")
+                .withColumnRenamed("container_zone_id", "zone_id");
+        return new Result(placed, firmZones, counts);
+    }
+}

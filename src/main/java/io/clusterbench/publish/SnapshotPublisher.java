@@ -1,0 +1,130 @@
+package io.clusterbench.publish;
+
+import io.clusterbench.config.ConfigException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Publishes one snapshot so that readers never see half of it (outputs.md): every table is first written whole
+ * under {@code OUTPUT/_staging/RUN_ID/}, then the snapshot's {@code _SUCCESS} is removed, each table's
+ * {@code as_of=} partition is swapped in by directory renames, and the run summary and {@code _SUCCESS} come
+ * last. A killed run leaves at most an unreferenced staging directory, which later runs ignore.
+ */
+public final class SnapshotPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotPublisher.class);
+    public static final String RUNS = "_runs";
+    public static final String STAGING = "_staging";
+    public static final String SUCCESS = "_SUCCESS";
+    public static final String SUMMARY_FILE = "run_summary.json";
+
+    private final FileSystem fs;
+    private final Path output;
+    private final String partition;
+    private final Path staging;
+
+    private SnapshotPublisher(FileSystem fs, Path output, LocalDate asOf, String runId) {
+        this.fs = fs;
+        this.output = output;
+        this.partition = "as_of=" + asOf;
+        this.staging = new Path(new Path(output, STAGING), runId);
+    }
+
+    /** Checks up front, before any Spark job, that the output directory can be written. */
+    public static SnapshotPublisher open(String outputDir, Configuration conf, LocalDate asOf, String runId) {
+        try {
+            Path p = new Path(outputDir);
+            FileSystem fs = p.getFileSystem(conf);
+            Path output = fs.makeQualified(p);
+            if (fs.exists(output) && !fs.getFileStatus(output).isDirectory()) {
+                throw new ConfigException("output " + outputDir + " exists and is not a directory");
+            }
+            SnapshotPublisher pub = new SnapshotPublisher(fs, output, asOf, runId);
+            if (!fs.mkdirs(pub.staging)) {
+                throw new ConfigException("output directory " + outputDir + " is not writable");
+            }
+            Path probe = new Path(pub.staging, ".write-check");
+            fs.create(probe, true).close();
+            fs.delete(probe, false);
+            return pub;
+        } catch (IOException e) {
+            throw new ConfigException("output directory " + outputDir + " is not writable: " + firstLine(e));
+        }
+    }
+
+    public Path output() {
+        return output;
+    }
+
+    /** Writes one table whole into the staging area; nothing is visible to readers yet. */
+    public void stage(String table, Dataset<Row> data, int files) {
+        data.coalesce(Math.max(1, files)).write().mode(SaveMode.Overwrite).parquet(new Path(staging, table).toString());
+    }
+
+    /** Makes the staged tables the snapshot of this as_of, then writes the summary and _SUCCESS. */
+    public void commit(Iterable<String> tables, String summaryJson) {
+        try {
+            Path runs = new Path(new Path(output, RUNS), partition);
+            fs.mkdirs(runs);
+            fs.delete(new Path(runs, SUCCESS), false);
+            for (String table : tables) {
+                swapIn(table);
+            }
+            Path tmp = new Path(staging, SUMMARY_FILE);
+            try (FSDataOutputStream out = fs.create(tmp, true)) {
+                out.write(summaryJson.getBytes(StandardCharsets.UTF_8));
+            }
+            Path summary = new Path(runs, SUMMARY_FILE);
+            fs.delete(summary, false);
+            rename(tmp, summary);
+            fs.create(new Path(runs, SUCCESS), true).close();
+            fs.delete(staging, true);
+            LOG.info("published snapshot {} under {}", partition, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("publishing " + partition + " under " + output + " failed", e);
+        }
+    }
+
+    /** Replaces a table's partition whole: the old one is moved aside, the new one renamed into its place. */
+    private void swapIn(String table) throws IOException {
+        Path target = new Path(new Path(output, table), partition);
+        fs.mkdirs(target.getParent());
+        if (fs.exists(target)) {
+            Path old = new Path(staging, "_replaced_" + table);
+            rename(target, old);
+        }
+        rename(new Path(staging, table), target);
+    }
+
+    private void rename(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("could not rename " + from + " to " + to);
+        }
+    }
+
+    /** The published tables and summary of this as_of, for the command that prints where they went. */
+    public Map<String, String> locations(Iterable<String> tables) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String t : tables) {
+            m.put(t, new Path(new Path(output, t), partition).toString());
+        }
+        return m;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,135 @@
+package io.clusterbench.publish;
+
+import io.clusterbench.Pipeline;
+import io.clusterbench.SparkTestBase;
+import io.clusterbench.TestInputs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.clusterbench.TestInputs.code;
+import static io.clusterbench.TestInputs.lines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Snapshots: one copy per as_of, other snapshots untouched, and readable by DuckDB without flags. */
+class SnapshotPublishingTest extends SparkTestBase {
+    static final List<String> TABLES = List.of("zones", "firms", "zone_year_metrics", "industry_divisions", "rejects", "run_summary");
+
+    @TempDir
+    static Path dir;
+    static Path in;
+    static Path out;
+
+    @BeforeAll
+    static void input() {
+        in = dir.resolve("in");
+        out = dir.resolve("out");
+        TestInputs.write(in.resolve("zones.csv"), lines(TestInputs.ZONES_HEADER,
+                "z1,园区一,,渭南,陕西,home,,10,,,,",
+                "z2,园区二,,苏州,江苏,benchmark,,20,,,,"));
+        TestInputs.write(in.resolve("enterprises.csv"), lines(TestInputs.ENTERPRISES_HEADER,
+                code(0) + ",甲公司,z1,C2710,2016-03-01,存续,,10",
+                code(1) + ",乙公司,z2,C3511,2017-07-01,注销,2019-05-01,5",
+                code(2) + ",丙公司,z2,C3511,2017-07-01,经营异常,,5"));
+    }
+
+    @Test
+    void rerunningAnAsOfKeepsOneCopyAndLeavesOtherSnapshotsUntouched() throws IOException {
+        Pipeline.run(spark(), TestInputs.config(in, out, "2023-12-31"));
+        Map<Path, Long> first = filesOf(out, "as_of=2023-12-31");
+
+        Pipeline.run(spark(), TestInputs.config(in, out, "2024-06-30"));
+        Pipeline.run(spark(), TestInputs.config(in, out, "2024-06-30"));
+
+        for (String t : TABLES) {
+            try (Stream<Path> parts = Files.list(out.resolve(t))) {
+                assertEquals(List.of("as_of=2023-12-31", "as_of=2024-06-30"),
+                        parts.map(p -> p.getFileName().toString()).sorted().toList(), t);
+            }
+            try (Stream<Path> files = Files.list(out.resolve(t).resolve("as_of=2024-06-30"))) {
+                long parquet = files.filter(p -> p.toString().endsWith(".parquet")).count();
+                assertTrue(parquet >= 1 && parquet <= 8, t + " has " + parquet + " files");
+            }
+        }
+        assertEquals(first, filesOf(out, "as_of=2023-12-31"), "the 2023-12-31 snapshot changed");
+        assertTrue(Files.exists(out.resolve("_runs/as_of=2024-06-30/_SUCCESS")));
+        assertTrue(Files.exists(out.resolve("_runs/as_of=2024-06-30/run_summary.json")));
+        try (Stream<Path> staging = Files.list(out.resolve("_staging"))) {
+            assertEquals(0, staging.count(), "a finished run leaves no staging behind");
+        }
+    }
+
+    @Test
+    void duckDbReadsEveryTableWithoutFlagsAndSeesContractTypes() throws Exception {
+        Pipeline.run(spark(), TestInputs.config(in, out, "2024-06-30"));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            for (String t : TABLES) {
+                Map<String, String> types = describe(s, t);
+                assertTrue(types.containsKey("as_of"), t + " lacks the as_of partition column");
+                assertEquals("DATE", types.get("as_of"), t);
+                types.forEach((col, type) -> assertFalse(type.equals("TIMESTAMP") , t + "." + col + " is an INT96-style timestamp"));
+            }
+            Map<String, String> firms = describe(s, "firms");
+            assertEquals("DATE", firms.get("established_date"));
+            assertEquals("DECIMAL(20,4)", firms.get("registered_capital_cny_10k"));
+            Map<String, String> zym = describe(s, "zone_year_metrics");
+            assertEquals("DECIMAL(20,4)", zym.get("funding_amount_cny_10k"));
+            assertEquals("DECIMAL(20,6)", zym.get("patents_applied_frac"));
+            assertEquals("TIMESTAMP WITH TIME ZONE", describe(s, "run_summary").get("started_at"));
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + scan("zone_year_metrics")
+                    + " WHERE as_of = DATE '2024-06-30'")) {
+                rs.next();
+                assertEquals(2 * 10, rs.getLong(1), "2 zones x 2015..2024");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT reason_code, line_no FROM " + scan("rejects")
+                    + " WHERE as_of = DATE '2024-06-30'")) {
+                rs.next();
+                assertEquals("BAD_ENUM", rs.getString(1));
+                assertEquals(4, rs.getLong(2));
+            }
+        }
+    }
+
+    private static String scan(String table) {
+        return "read_parquet('" + out.resolve(table) + "/**/*.parquet', hive_partitioning = true)";
+    }
+
+    private static Map<String, String> describe(Statement s, String table) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + scan(table))) {
+            while (rs.next()) {
+                types.put(rs.getString("column_name"), rs.getString("column_type"));
+            }
+        }
+        return types;
+    }
+
+    private static Map<Path, Long> filesOf(Path root, String partition) throws IOException {
+        Map<Path, Long> m = new LinkedHashMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            all.filter(p -> p.toString().contains(partition) && Files.isRegularFile(p)).sorted().forEach(p -> {
+                try {
+                    m.put(root.relativize(p), Files.getLastModifiedTime(p).toMillis() ^ Files.size(p));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        return m;
+    }
+}
