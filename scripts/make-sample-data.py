@@ -4,7 +4,7 @@
 Zones and their areas come from ../shared/data/zones-reference.csv (the Weinan benchmarking study); firms,
 dates, certificates and listings are invented. Rerun with: python3 scripts/make-sample-data.py
 """
-import csv, io, os, random, sys
+import csv, gzip, io, os, random, shutil, sys
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sample-data")
 rnd = random.Random(20240630)
@@ -180,6 +180,118 @@ def write(path, header, rows, encoding="utf-8"):
         f.write(buf.getvalue())
 
 
+UNIVERSITIES = [("西北大学", None), ("复旦大学", None), ("中国科学技术大学", None), ("苏州大学", None),
+                ("上海交通大学", None), ("渭南师范学院", None)]
+IPC = {"C27": "A61K31/4439", "M73": "C12N15/11", "C39": "H01L21/02", "C38": "H01M10/05", "I65": "G06F16/24",
+       "I64": "H04L67/10", "C35": "B23Q3/06", "C26": "C07D401/04", "C33": "B21D28/00", "C34": "F16C33/10",
+       "C36": "B60R16/02", "F51": "G06Q30/06", "E48": "E04G21/14", "L72": "G06Q10/06"}
+TYPE_ZH = {"1": "发明", "2": "实用新型", "3": "外观设计"}
+LEGAL_ZH = {"valid": ["有效", "专利权维持"], "pending": ["实质审查", "公开"], "invalid": ["未缴年费", "视为撤回", "驳回"]}
+ROUNDS = ["天使轮", "A轮", "A+轮", "B轮", "C轮", "战略投资", "Pre-IPO", "种子轮", "定增", "政府引导基金"]
+INVESTORS = ["红杉中国", "高瓴资本", "深创投", "元禾控股", "国投创新", "合肥产投", "陕西投资集团", "张江科投", "君联资本", "IDG资本"]
+
+
+def app_no(year, type_digit):
+    body = f"{year}{type_digit}{rnd.randint(0, 9999999):07d}"
+    w = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
+    r = sum(int(d) * x for d, x in zip(body, w)) % 11
+    return body + "." + ("X" if r == 10 else str(r))
+
+
+def patent_rows(firms):
+    rows = []
+    enterprises = [f for f in firms if f["credit_code"].startswith("91") and not f["name"].endswith("分公司")]
+    for f in enterprises:
+        zone = f["zone_id"] or next((z for z in PROFILE if PROFILE[z][3] in f["address"]), None)
+        tech = PROFILE.get(zone, (0, 0, 0, 0, 0.1))[4]
+        n = int(rnd.expovariate(1 / (tech * 12))) if tech > 0.15 else rnd.choice([0, 0, 1])
+        est = int(f["established_date"][:4])
+        ind = f["industry_code"][:3]
+        for _ in range(n):
+            year = rnd.randint(max(est, 2012), 2024)
+            t = rnd.choices("123", weights=[0.45 + tech / 2, 0.45, 0.1])[0]
+            no = app_no(year, t)
+            applied = f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+            if applied > "2024-06-30":
+                applied = f"2024-0{rnd.randint(1, 6)}-{rnd.randint(1, 28):02d}"
+            lag = {"1": rnd.randint(500, 1400), "2": rnd.randint(150, 400), "3": rnd.randint(100, 300)}[t]
+            gy = year + lag // 365
+            grant = f"{gy}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}" if rnd.random() < 0.75 and gy <= 2024 else ""
+            if grant and (grant <= applied or grant > "2024-06-30"):
+                grant = ""
+            status = "valid" if grant and rnd.random() < 0.85 else ("pending" if not grant and year >= 2022 else rnd.choice(["invalid", "valid" if grant else "invalid"]))
+            applicants, codes = [f["name"]], [f["credit_code"] if rnd.random() < 0.6 else ""]
+            if rnd.random() < 0.25:
+                co = rnd.choice(enterprises)
+                if co is not f:
+                    applicants.append(co["name"]); codes.append(co["credit_code"] if rnd.random() < 0.5 else "")
+            if rnd.random() < 0.2:
+                u = rnd.choice(UNIVERSITIES)[0]
+                applicants.append(u); codes.append("")
+            owners = ""
+            if grant and rnd.random() < 0.05:
+                owners = rnd.choice(enterprises)["name"]
+            rows.append({"申请号": ("CN" + no) if rnd.random() < 0.3 else no, "专利类型": TYPE_ZH[t] if rnd.random() < 0.8 else "",
+                         "申请日": applied, "公开(公告)号": f"CN{rnd.randint(100000000, 119999999)}{'B' if grant else 'A'}",
+                         "授权日": grant, "申请(专利权)人": ";".join(applicants), "申请人统一社会信用代码": ";".join(codes),
+                         "当前专利权人": owners, "IPC主分类号": IPC.get(ind, "G06F17/00"),
+                         "法律状态": rnd.choice(LEGAL_ZH[status]), "发明人": rnd.choice(["王磊;李静", "张伟", "刘洋;陈晨;杨帆"])})
+    return rows
+
+
+def funding_rows(firms):
+    rows = []
+    for i, f in enumerate(firms):
+        zone = f["zone_id"] or next((z for z in PROFILE if PROFILE[z][3] in f["address"]), None)
+        tech = PROFILE.get(zone, (0, 0, 0, 0, 0.1))[4]
+        if not f["credit_code"].startswith("91") or rnd.random() > tech * 0.5:
+            continue
+        for k in range(rnd.choice([1, 1, 2, 3])):
+            y = rnd.randint(max(int(f["established_date"][:4]), 2015), 2024)
+            d = f"{y}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+            if d > "2024-06-30":
+                d = f"2024-0{rnd.randint(1, 6)}-{rnd.randint(1, 28):02d}"
+            amount = rnd.choice([f"{rnd.randint(500, 9000)}万元", f"{rnd.randint(1, 30) / 10}亿元", f"{rnd.randint(100, 3000)}万美元",
+                                 "数千万", "近亿", "未披露", f"{rnd.randint(1000, 20000)}"])
+            by_code = rnd.random() < 0.6
+            rows.append({"事件ID": f"EV{2024000 + len(rows):07d}", "统一社会信用代码": f["credit_code"] if by_code else "",
+                         "融资企业": f["name"], "融资日期": d, "轮次": rnd.choice(ROUNDS), "融资金额": amount,
+                         "投资方": "、".join(rnd.sample(INVESTORS, rnd.randint(1, 3)))})
+    return rows
+
+
+def financial_rows(firms):
+    rows = []
+    for f in firms:
+        if not f["credit_code"].startswith("91") or f["status"] != "active" or rnd.random() > 0.5:
+            continue
+        emp = max(int(f["employees"] or 10), 5)
+        for y in (2021, 2022, 2023):
+            rev = round(rnd.lognormvariate(8.0, 1.2))        # 10,000 CNY
+            rows.append({"credit_code": f["credit_code"], "year": y, "revenue": rev,
+                         "rd_expense": round(rev * rnd.uniform(0.005, 0.12), 2),
+                         "hightech_revenue": round(rev * rnd.uniform(0.2, 0.9), 2) if rnd.random() < 0.7 else "",
+                         "total_assets": round(rev * rnd.uniform(0.8, 3.0)),
+                         "employees": emp, "rd_staff": int(emp * rnd.uniform(0.02, 0.4)),
+                         "legal_representative": "周杰", "email": "cfo@example.com"})
+    return rows
+
+
+def write_dicts(path, rows, header, encoding="utf-8", gz=False):
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow(r)
+    data = buf.getvalue().encode(encoding)
+    if gz:
+        with gzip.GzipFile(path, "wb", mtime=0) as f:
+            f.write(data)
+    else:
+        with open(path, "wb") as f:
+            f.write(data)
+
+
 def main():
     write(os.path.join(OUT, "zones.csv"),
           ["zone_id", "name_zh", "name_en", "city", "province", "role", "parent_zone_id", "area_km2", "area_basis",
@@ -205,7 +317,47 @@ def main():
     second = [zh_row(r) for r in rows[half:]]
     second.append(["91610502MA6Y0000X1", "渭南短行有限公司", "2019-01-01"])                          # MALFORMED_ROW (wrong field count)
     write(os.path.join(OUT, "enterprises", "part-0002.csv"), ZH_HEADER, second, "gbk")
-    print(f"wrote {len(rows)} firms to {OUT}")
+
+    # Patents: Chinese headers (a CNIPA-style export), with one deliberately bad row per patent rule.
+    prow = patent_rows(rows)
+    ph = list(prow[0].keys())
+    good_p = dict(prow[0])
+    def badp(**kw):
+        r = dict(good_p); r.update(kw); return r
+    prow += [
+        badp(申请号="201710601862.4"),                                                    # BAD_APPLICATION_NO (check digit)
+        badp(申请号=app_no(2019, "2"), 专利类型="发明"),                                     # TYPE_CONFLICT
+        badp(申请号=app_no(2018, "1"), 专利类型="", 申请日="2019-03-01"),                    # BAD_APPLICATION_DATE
+        badp(申请号=app_no(2020, "1"), 申请日="2020-05-01", 授权日="2019-01-01"),           # DATE_ORDER
+        badp(申请号=app_no(2021, "1"), 申请日="2021-05-01", 申请人统一社会信用代码=";;"),   # LIST_LENGTH_MISMATCH (3 codes)
+        badp(申请号=app_no(2024, "1"), 申请日="2024-08-01", 授权日=""),                     # after as_of
+        badp(授权日="", **{"公开(公告)号": "CN100000000A"}),                                  # DUPLICATE_KEY (A publication of a granted row)
+    ]
+    write_dicts(os.path.join(OUT, "patents.csv"), prow, ph)
+
+    # Funding: an investment-database export, declared UTF-8 in jobs/sample.yaml; one row carries GBK bytes.
+    frow = funding_rows(rows)
+    fh = list(frow[0].keys())
+    good_f = dict(frow[0])
+    frow += [dict(good_f, 事件ID="EV9000001", 融资金额="-500万元"),                        # NEGATIVE_VALUE
+             dict(good_f, 事件ID="EV9000002", 融资日期="去年"),                             # BAD_DATE
+             dict(good_f, 事件ID="EV9000003", 统一社会信用代码="", 融资企业=""),             # MISSING_REQUIRED
+             dict(good_f, 事件ID=good_f["事件ID"])]                                        # DUPLICATE_KEY
+    write_dicts(os.path.join(OUT, "funding.csv"), frow, fh)
+    with open(os.path.join(OUT, "funding.csv"), "ab") as f:                                # ENCODING_ERROR
+        f.write("EV9000004,,".encode() + "渭南某科技有限公司".encode("gbk") + ",2023-05-01,A轮,1000万元,深创投\n".encode())
+
+    # Financials: English headers, gzipped; one row per firm and year 2021–2023 for about half the firms.
+    nrow = financial_rows(rows)
+    nh = list(nrow[0].keys())
+    nrow += [dict(nrow[0], year="二〇二二"),                                                # BAD_NUMBER
+             dict(nrow[0], credit_code="91610502MA6Y00000I")]                              # BAD_CREDIT_CODE (I not allowed)
+    write_dicts(os.path.join(OUT, "financials.csv.gz"), nrow, nh, gz=True)
+
+    shutil.copyfile(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "published-figures.csv")
+                if os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "published-figures.csv"))
+                else os.path.join(OUT, "published_figures.csv"), os.path.join(OUT, "published_figures.csv"))
+    print(f"wrote {len(rows)} firms, {len(prow)} patents, {len(frow) + 1} funding events, {len(nrow)} financial rows to {OUT}")
 
 
 if __name__ == "__main__":

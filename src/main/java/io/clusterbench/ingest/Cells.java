@@ -100,6 +100,10 @@ final class Cells {
     }
 
     BigDecimal number(int slot, String column, boolean required) {
+        return number(slot, column, required, false);
+    }
+
+    BigDecimal number(int slot, String column, boolean required, boolean negativeAllowed) {
         String s = text(slot);
         if (s == null) {
             if (required) {
@@ -118,7 +122,7 @@ final class Cells {
             }
             return null;
         }
-        if (n.signum() < 0) {
+        if (n.signum() < 0 && !negativeAllowed) {
             verdict.reject(ReasonCode.NEGATIVE_VALUE, column + " is negative (" + s + ")");
         }
         return n;

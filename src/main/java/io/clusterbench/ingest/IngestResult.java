@@ -4,12 +4,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
-/** Everything downstream stages read: the zone tree and the typed staging datasets, never raw text. */
-public record IngestResult(ZoneLoader.Loaded zones, StagedSource enterprises) {
+/**
+ * Everything downstream stages read: the zone tree and the typed staging datasets, never raw text.
+ * Optional sources absent from the input are null.
+ */
+public record IngestResult(ZoneLoader.Loaded zones, StagedSource enterprises, StagedSource patents,
+                           StagedSource financials, StagedSource funding, StagedSource publishedFigures) {
 
+    /** The sources present, in the contract's order. */
     public List<StagedSource> staged() {
-        return List.of(enterprises);
+        return Stream.of(enterprises, patents, financials, funding, publishedFigures).filter(Objects::nonNull).toList();
     }
 
     public Dataset<Row> rejects() {

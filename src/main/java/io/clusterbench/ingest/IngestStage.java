@@ -18,7 +18,9 @@ public final class IngestStage {
     public static Prepared prepare(SparkSession spark, JobConfig config) {
         InputLayout layout = InputLayout.open(config.input(), spark.sparkContext().hadoopConfiguration());
         ZoneLoader.Loaded zones = ZoneLoader.load(layout, config.source(Sources.ZONES.name()));
-        layout.files(Sources.ENTERPRISES); // a missing required source fails now, not after the zones
+        for (SourceSpec s : Sources.ALL) {
+            layout.files(s); // a missing required source or an ambiguous layout fails now, not mid-run
+        }
         return new Prepared(layout, zones);
     }
 
@@ -29,16 +31,37 @@ public final class IngestStage {
     }
 
     public static IngestResult run(SparkSession spark, JobConfig config, Prepared prepared) {
-        StagedSource enterprises = SourceIngest.ingest(spark, prepared.layout(), new EnterpriseParser(config),
-                config.source(Sources.ENTERPRISES.name()), enterpriseDuplicates());
-        return new IngestResult(prepared.zones(), enterprises);
+        InputLayout layout = prepared.layout();
+        return new IngestResult(prepared.zones(),
+                ingest(spark, config, layout, new EnterpriseParser(config), enterpriseDuplicates()),
+                ingest(spark, config, layout, new PatentParser(config), patentDuplicates()),
+                ingest(spark, config, layout, new FinancialsParser(config),
+                        DuplicateRule.firstByFileAndLine("credit_code", "year")),
+                ingest(spark, config, layout, new FundingParser(config), DuplicateRule.firstByFileAndLine("event_id")),
+                ingest(spark, config, layout, new PublishedFigureParser(), null));
+    }
+
+    /** @return null when an optional source is absent from the input */
+    private static StagedSource ingest(SparkSession spark, JobConfig config, InputLayout layout, SourceParser parser,
+                                       DuplicateRule duplicates) {
+        if (layout.files(parser.spec()).isEmpty()) {
+            return null;
+        }
+        return SourceIngest.ingest(spark, layout, parser, config.source(parser.spec().name()), duplicates);
     }
 
     /** inputs.md: a firm that is no longer active wins, then the latest exit, the latest establishment. */
     static DuplicateRule enterpriseDuplicates() {
-        return new DuplicateRule("credit_code", List.of(
+        return new DuplicateRule(List.of("credit_code"), List.of(
                 when(col("status").isin("deregistered", "revoked", "moved_out"), 0).otherwise(1).asc(),
                 col("deregistered_date").desc_nulls_last(),
                 col("established_date").desc_nulls_last()));
+    }
+
+    /** inputs.md: CNIPA repeats an application per publication; the granted row, then the latest publication. */
+    static DuplicateRule patentDuplicates() {
+        return new DuplicateRule(List.of("application_no"), List.of(
+                when(col("grant_date").isNotNull(), 0).otherwise(1).asc(),
+                col("publication_no").desc_nulls_last()));
     }
 }

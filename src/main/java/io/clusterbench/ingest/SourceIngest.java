@@ -159,7 +159,8 @@ public final class SourceIngest {
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
         order.add(col(SourceParser.LINE).asc());
-        WindowSpec w = Window.partitionBy(col(rule.keyColumn())).orderBy(order.toArray(Column[]::new));
+        WindowSpec w = Window.partitionBy(rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .orderBy(order.toArray(Column[]::new));
         Dataset<Row> candidates = parsed.filter(accepted);
         Dataset<Row> others = parsed.filter(accepted.unary_$bang());
         Dataset<Row> ranked = candidates
@@ -169,7 +170,7 @@ public final class SourceIngest {
         Dataset<Row> resolved = ranked
                 .withColumn(SourceParser.OUTCOME, when(loser, lit(RowVerdict.Outcome.REJECTED)).otherwise(col(SourceParser.OUTCOME)))
                 .withColumn(SourceParser.REASON, when(loser, lit(ReasonCode.DUPLICATE_KEY.name())).otherwise(col(SourceParser.REASON)))
-                .withColumn(SourceParser.DETAIL, when(loser, concat(lit("duplicate " + rule.keyColumn() + "; the row at "),
+                .withColumn(SourceParser.DETAIL, when(loser, concat(lit("duplicate " + String.join(", ", rule.keyColumns()) + "; the row at "),
                         col("_kept_at"), lit(" was kept"))).otherwise(col(SourceParser.DETAIL)))
                 .drop("_rank", "_kept_at");
         return resolved.unionByName(others);

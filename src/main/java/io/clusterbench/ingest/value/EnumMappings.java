@@ -33,6 +33,12 @@ public final class EnumMappings {
             "CHINEXT", "CHINEXT 创业板", "BSE", "BSE 北交所", "NEEQ", "NEEQ 新三板", "HKEX", "HKEX 港交所",
             "US", "US 美股", "OTHER", "OTHER");
 
+    public static final Map<String, String> PATENT_TYPE = table(
+            "invention", "invention 发明 发明专利", "utility_model", "utility_model 实用新型",
+            "design", "design 外观设计");
+
+    public static final Map<String, String> QUALIFIER = table("=", "=", ">", ">", "≈", "≈ ~", "<", "<");
+
     public static final Map<String, String> ROLE = table("home", "home", "benchmark", "benchmark", "peer", "peer");
 
     /**

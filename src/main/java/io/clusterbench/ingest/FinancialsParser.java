@@ -1,0 +1,87 @@
+package io.clusterbench.ingest;
+
+import io.clusterbench.config.JobConfig;
+import io.clusterbench.config.SourceOptions;
+import io.clusterbench.ingest.value.CreditCode;
+import io.clusterbench.ingest.value.Money;
+import io.clusterbench.ingest.value.MoneyParser;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+
+/** financials.csv → stg_financials (inputs.md "financials"): one row per firm and year. */
+public final class FinancialsParser extends SourceParser {
+    private static final org.apache.spark.sql.types.DataType MONEY = DataTypes.createDecimalType(20, 4);
+    public static final StructType SCHEMA = DataTypes.createStructType(List.of(
+            createStructField("credit_code", DataTypes.StringType, true),
+            createStructField("year", DataTypes.IntegerType, true),
+            createStructField("revenue_cny_10k", MONEY, true),
+            createStructField("rd_expense_cny_10k", MONEY, true),
+            createStructField("hightech_revenue_cny_10k", MONEY, true),
+            createStructField("total_assets_cny_10k", MONEY, true),
+            createStructField("employees", DataTypes.IntegerType, true),
+            createStructField("rd_staff", DataTypes.IntegerType, true)));
+
+    private static final SourceSpec SPEC = Sources.FINANCIALS;
+    private static final int CREDIT_CODE = SPEC.slot("credit_code");
+    private static final int YEAR = SPEC.slot("year");
+    private static final int REVENUE = SPEC.slot("revenue");
+    private static final int RD = SPEC.slot("rd_expense");
+    private static final int HIGHTECH = SPEC.slot("hightech_revenue");
+    private static final int ASSETS = SPEC.slot("total_assets");
+    private static final int EMPLOYEES = SPEC.slot("employees");
+    private static final int RD_STAFF = SPEC.slot("rd_staff");
+
+    private final LocalDate asOf;
+    private final SourceOptions options;
+    private final MoneyParser money;
+
+    public FinancialsParser(JobConfig config) {
+        this.asOf = config.asOf();
+        this.options = config.source(SPEC.name());
+        this.money = new MoneyParser(config.currencyRates());
+    }
+
+    @Override
+    public SourceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public StructType stagingSchema() {
+        return SCHEMA;
+    }
+
+    @Override
+    protected Object[] parseValues(RawRecord r, RowVerdict v) {
+        Cells c = new Cells(r, v);
+        String code = CreditCode.normalise(c.text(CREDIT_CODE));
+        if (code == null) {
+            v.reject(ReasonCode.MISSING_REQUIRED, "credit_code is empty");
+        } else {
+            switch (CreditCode.check(code)) {
+                case MALFORMED -> v.reject(ReasonCode.BAD_CREDIT_CODE,
+                        "credit_code '" + code + "' is not 18 characters of the GB 32100 alphabet");
+                case BAD_CHECKSUM -> v.flag(Flag.CREDIT_CODE_CHECKSUM);
+                case VALID -> { }
+            }
+        }
+        Integer year = c.requiredInt(YEAR, "year");
+        Money revenue = c.optionalMoney(REVENUE, "revenue", money, options);
+        Money rd = c.optionalMoney(RD, "rd_expense", money, options);
+        Money hightech = c.optionalMoney(HIGHTECH, "hightech_revenue", money, options);
+        Money assets = c.optionalMoney(ASSETS, "total_assets", money, options);
+        Integer employees = c.optionalCount(EMPLOYEES, "employees");
+        Integer rdStaff = c.optionalCount(RD_STAFF, "rd_staff");
+        if (!v.rejected() && year != null && year > asOf.getYear()) {
+            v.afterAsOf();
+            return null;
+        }
+        return new Object[]{code, year, revenue.cny10k(), rd.cny10k(), hightech.cny10k(), assets.cny10k(),
+                employees, rdStaff};
+    }
+}
