@@ -46,6 +46,8 @@ class SnapshotPublishingTest extends SparkTestBase {
                 code(0) + ",甲公司,z1,C2710,2016-03-01,存续,,10",
                 code(1) + ",乙公司,z2,C3511,2017-07-01,注销,2019-05-01,5",
                 code(2) + ",丙公司,z2,C3511,2017-07-01,经营异常,,5"));
+        TestInputs.write(in.resolve("patents.csv"), lines("application_no,application_date,applicants",
+                "201710601862.3,2017-03-01,甲公司"));
     }
 
     @Test
