@@ -14,6 +14,7 @@ public final class SparkSessions {
     public static SparkSession create() {
         SparkConf conf = new SparkConf();
         boolean embedded = !conf.contains("spark.master");
+        boolean reused = SparkSession.getDefaultSession().isDefined(); // e.g. a notebook's or a test's session
         SparkSession.Builder b = SparkSession.builder().appName("clusterbench")
                 // Contract: UTC session time and TIMESTAMP_MICROS, never INT96, so every reader agrees.
                 .config("spark.sql.session.timeZone", "UTC")
@@ -26,7 +27,7 @@ public final class SparkSessions {
                     .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));
         }
         SparkSession spark = b.getOrCreate();
-        if (embedded) {
+        if (embedded && !reused) {
             spark.sparkContext().setLogLevel("WARN");
         }
         return spark;

@@ -126,4 +126,33 @@ class ValueParsersTest {
     void nameNormalisation(String raw, String normalised) {
         assertEquals(normalised, NameNormaliser.normalise(raw));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "201710601862.3, 201710601862.3, 2017, invention",
+            "CN201710117081.7, 201710117081.7, 2017, invention",
+            "ZL2013106997442, 201310699744.2, 2013, invention",
+            "95115608.X, 95115608.X, 1995, invention",
+            "cn 201320123456.8, 201320123456.8, 2013, utility_model"})
+    void applicationNumbers(String text, String canonical, int year, String type) throws BadValueException {
+        // the last row's check digit worked by hand: 2*2+0*3+1*4+3*5+2*6+0*7+1*8+2*9+3*2+4*3+5*4+6*5 = 129, mod 11 = 8
+        ApplicationNumber n = ApplicationNumber.parse(text);
+        assertEquals(canonical, n.canonical());
+        assertEquals(year, n.year());
+        assertEquals(type, n.type());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "201710601862.4",     // check digit altered
+            "201710601863.3",     // a digit altered
+            "CN201710117081.8",
+            "ZL2013106997443",
+            "95115608.1",
+            "20171060186.3",      // 11 digits
+            "201750601862.5",     // check digit right, but type digit 5 does not exist
+            "199810601862.X"})    // check digit right, but 12-digit numbers start in 2003
+    void alteredApplicationNumbers(String text) {
+        assertThrows(BadValueException.class, () -> ApplicationNumber.parse(text));
+    }
 }
