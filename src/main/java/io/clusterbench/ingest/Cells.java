@@ -61,13 +61,9 @@ final class Cells {
         if (s == null) {
             return null;
         }
-        try {
-            double d = Double.parseDouble(s);
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // flagged below
+        String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+        if (t.matches("[-+]?\\d+(\\.\\d+)?")) {
+            return Double.parseDouble(t);
         }
         verdict.flag(Flag.BAD_OPTIONAL_VALUE);
         return null;
@@ -113,7 +109,8 @@ final class Cells {
         }
         BigDecimal n;
         try {
-            n = new BigDecimal(s.replaceAll("(?<=\\d),(?=\\d{3})", ""));
+            n = new BigDecimal(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
+                    .replaceAll("(?<=\\d),(?=\\d{3})", ""));
         } catch (NumberFormatException e) {
             if (required) {
                 verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is not a number");

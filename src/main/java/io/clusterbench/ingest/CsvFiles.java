@@ -39,7 +39,12 @@ public final class CsvFiles {
         CharsetDecoder dec = Charset.forName(encoding).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new InputStreamReader(open(path), dec);
+        java.io.PushbackReader r = new java.io.PushbackReader(new InputStreamReader(open(path), dec), 1);
+        int c = r.read();
+        if (c >= 0 && c != '\uFEFF') {
+            r.unread(c); // a BOM is dropped before the CSV parser sees it, so a quoted first header still parses
+        }
+        return r;
     }
 
     /** inputs.md "Encoding": valid UTF-8 over the whole file → UTF-8, otherwise GB18030. */

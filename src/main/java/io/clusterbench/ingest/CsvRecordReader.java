@@ -13,14 +13,15 @@ import java.util.NoSuchElementException;
 /**
  * Streams the data rows of one file with commons-csv (RFC 4180), keeping each row's first line number so that
  * rejects can point at it: Spark's own CSV reader cannot. Blank lines are not rows. A CSV syntax error (an
- * unbalanced quote swallowing the rest of the file) ends the file with one MALFORMED_ROW naming the line where
- * the broken row starts.
+ * unbalanced quote, a character after a closing quote) makes the row where it starts one MALFORMED_ROW; parsing
+ * then resumes on the next physical line, so no later row is lost.
  */
 public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
     private final SourceFile file;
     private final List<String> slots;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    private long lineOffset;
     private long linesConsumed;
     private RawRecord next;
     private boolean finished;
@@ -28,12 +29,36 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
     public CsvRecordReader(SourceFile file, List<String> slots) throws IOException {
         this.file = file;
         this.slots = slots;
+        open(0);
+        skipHeader();
+    }
+
+    /** (Re)starts parsing at the given physical line count (0: the start of the file). */
+    private void open(long skipLines) throws IOException {
+        java.io.PushbackReader r = new java.io.PushbackReader(CsvFiles.reader(file.path(), file.encoding()), 1);
+        for (long skipped = 0; skipped < skipLines; ) {
+            int c = r.read();
+            if (c < 0) {
+                break;
+            }
+            if (c == '\n') {
+                skipped++;
+            } else if (c == '\r') {
+                int n = r.read();
+                if (n >= 0 && n != '\n') {
+                    r.unread(n);
+                }
+                skipped++;
+            }
+        }
         this.parser = CSVParser.builder()
-                .setReader(CsvFiles.reader(file.path(), file.encoding()))
+                .setReader(r)
                 .setFormat(CsvFiles.format(file.separator()).builder().setIgnoreEmptyLines(false).get())
                 .get();
         this.records = parser.iterator();
-        skipHeader();
+        this.lineOffset = skipLines;
+        this.linesConsumed = skipLines;
+        this.finished = false;
     }
 
     private void skipHeader() {
@@ -55,7 +80,7 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
                 return null;
             }
             CSVRecord r = records.next();
-            linesConsumed = parser.getCurrentLineNumber();
+            linesConsumed = lineOffset + parser.getCurrentLineNumber();
             return r;
         } catch (UncheckedIOException | IllegalStateException e) {
             finished = true;
@@ -88,9 +113,9 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
             try {
                 r = safeNext();
             } catch (UncheckedIOException | IllegalStateException e) {
+                resumeAfter(startLine);
                 return new RawRecord(file.relative(), startLine, null,
-                        "CSV syntax error from line " + startLine + " (" + firstLine(e) + "); the rest of the file could not be split into rows",
-                        false, "");
+                        "CSV syntax error in the row starting on this line (" + firstLine(e) + ")", false, "");
             }
             if (r == null) {
                 return null;
@@ -121,6 +146,15 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
             return new RawRecord(file.relative(), startLine, values, null, badBytes, raw.toString());
         }
         return null;
+    }
+
+    private void resumeAfter(long brokenLine) {
+        try {
+            parser.close();
+            open(brokenLine);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen " + file.relative(), e);
+        }
     }
 
     private static boolean isBlank(CSVRecord r) {

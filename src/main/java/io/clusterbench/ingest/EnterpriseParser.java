@@ -74,7 +74,7 @@ public final class EnterpriseParser extends SourceParser {
     private static final int ESTABLISHED = SPEC.slot("established_date");
     private static final int STATUS = SPEC.slot("status");
     private static final int DEREGISTERED = SPEC.slot("deregistered_date");
-    private static final int REVOKED = SPEC.slot("revoked_date");
+    private static final int REVOKED = SPEC.slot("_revoked_date");
     private static final int CAPITAL = SPEC.slot("registered_capital");
     private static final int EMPLOYEES = SPEC.slot("employees");
     private static final int BOARD = SPEC.slot("listing_board");
@@ -176,6 +176,9 @@ public final class EnterpriseParser extends SourceParser {
         }
         String stockCode = StockCodes.normalise(c.text(STOCK_CODE));
 
+        if (v.rejected()) {
+            return null; // a rejected row's values are never used
+        }
         // The row's defining date decides whether it is in the snapshot at all (checked after every reject rule).
         if (!v.rejected() && established != null && established.isAfter(asOf)) {
             v.afterAsOf();

@@ -16,15 +16,24 @@ import static org.apache.spark.sql.types.DataTypes.createStructField;
 /** financials.csv → stg_financials (inputs.md "financials"): one row per firm and year. */
 public final class FinancialsParser extends SourceParser {
     private static final org.apache.spark.sql.types.DataType MONEY = DataTypes.createDecimalType(20, 4);
-    public static final StructType SCHEMA = DataTypes.createStructType(List.of(
-            createStructField("credit_code", DataTypes.StringType, true),
-            createStructField("year", DataTypes.IntegerType, true),
-            createStructField("revenue_cny_10k", MONEY, true),
-            createStructField("rd_expense_cny_10k", MONEY, true),
-            createStructField("hightech_revenue_cny_10k", MONEY, true),
-            createStructField("total_assets_cny_10k", MONEY, true),
-            createStructField("employees", DataTypes.IntegerType, true),
-            createStructField("rd_staff", DataTypes.IntegerType, true)));
+    private static final List<String> MONEY_COLUMNS = List.of("revenue", "rd_expense", "hightech_revenue", "total_assets");
+    public static final StructType SCHEMA = schema();
+
+    /** Each money column keeps its amount in 10,000 CNY, the original amount and currency, and any vague text. */
+    private static StructType schema() {
+        List<org.apache.spark.sql.types.StructField> f = new java.util.ArrayList<>();
+        f.add(createStructField("credit_code", DataTypes.StringType, true));
+        f.add(createStructField("year", DataTypes.IntegerType, true));
+        for (String m : MONEY_COLUMNS) {
+            f.add(createStructField(m + "_cny_10k", MONEY, true));
+            f.add(createStructField(m + "_original", DataTypes.createDecimalType(38, 6), true));
+            f.add(createStructField(m + "_currency", DataTypes.StringType, true));
+            f.add(createStructField(m + "_text", DataTypes.StringType, true));
+        }
+        f.add(createStructField("employees", DataTypes.IntegerType, true));
+        f.add(createStructField("rd_staff", DataTypes.IntegerType, true));
+        return DataTypes.createStructType(f);
+    }
 
     private static final SourceSpec SPEC = Sources.FINANCIALS;
     private static final int CREDIT_CODE = SPEC.slot("credit_code");
@@ -77,11 +86,22 @@ public final class FinancialsParser extends SourceParser {
         Money assets = c.optionalMoney(ASSETS, "total_assets", money, options);
         Integer employees = c.optionalCount(EMPLOYEES, "employees");
         Integer rdStaff = c.optionalCount(RD_STAFF, "rd_staff");
+        if (v.rejected()) {
+            return null; // a rejected row's values are never used
+        }
         if (!v.rejected() && year != null && year > asOf.getYear()) {
             v.afterAsOf();
             return null;
         }
-        return new Object[]{code, year, revenue.cny10k(), rd.cny10k(), hightech.cny10k(), assets.cny10k(),
-                employees, rdStaff};
+        List<Object> out = new java.util.ArrayList<>(List.of(code, year));
+        for (Money m : List.of(revenue, rd, hightech, assets)) {
+            out.add(m.cny10k());
+            out.add(m.originalAmount());
+            out.add(m.currency());
+            out.add(m.vagueText());
+        }
+        out.add(employees);
+        out.add(rdStaff);
+        return out.toArray();
     }
 }

@@ -85,6 +85,9 @@ public final class FundingParser extends SourceParser {
         }
         LocalDate date = c.requiredDate(DATE, "date");
         Money amount = c.optionalMoney(AMOUNT, "amount", money, options);
+        if (v.rejected()) {
+            return null; // a rejected row's values are never used
+        }
         if (!v.rejected() && date != null && date.isAfter(asOf)) {
             v.afterAsOf();
             return null;

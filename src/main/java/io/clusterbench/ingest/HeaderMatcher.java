@@ -35,7 +35,9 @@ public final class HeaderMatcher {
         Map<String, int[]> byKey = new HashMap<>();
         for (int c = 0; c < spec.columns().size(); c++) {
             ColumnSpec col = spec.columns().get(c);
-            byKey.put(key(col.name()), new int[]{c, 0});
+            if (col.feeds() == null) {
+                byKey.put(key(col.name()), new int[]{c, 0});
+            }
             for (int a = 0; a < col.aliases().size(); a++) {
                 byKey.putIfAbsent(key(col.aliases().get(a)), new int[]{c, a + 1});
             }

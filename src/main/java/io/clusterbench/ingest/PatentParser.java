@@ -76,6 +76,8 @@ public final class PatentParser extends SourceParser {
             }
         }
         LocalDate applied = c.requiredDate(APPLICATION_DATE, "application_date");
+        // Positions matter: applicant_codes lines up with applicants item by item, empty items included.
+        List<String> applicantItems = Lists.split(c.text(APPLICANTS));
         List<String> applicants = Lists.splitNonEmpty(c.text(APPLICANTS));
         if (applicants == null) {
             v.reject(ReasonCode.MISSING_REQUIRED, "applicants is empty");
@@ -102,9 +104,12 @@ public final class PatentParser extends SourceParser {
             v.reject(ReasonCode.DATE_ORDER, "grant_date " + granted + " is before application_date " + applied);
         }
         List<String> codes = Lists.split(c.text(APPLICANT_CODES));
-        if (codes != null && applicants != null && codes.size() != applicants.size()) {
+        if (codes != null && applicantItems != null && codes.size() != applicantItems.size()) {
             v.reject(ReasonCode.LIST_LENGTH_MISMATCH, "applicant_codes has " + codes.size() + " items, applicants "
-                    + applicants.size());
+                    + applicantItems.size());
+        }
+        if (v.rejected()) {
+            return null; // a rejected row's values are never used
         }
         if (!v.rejected() && applied != null && applied.isAfter(asOf)) {
             v.afterAsOf();
@@ -117,7 +122,11 @@ public final class PatentParser extends SourceParser {
         List<String> cleanCodes = null;
         if (codes != null) {
             cleanCodes = new ArrayList<>();
-            for (String code : codes) {
+            for (int i = 0; i < codes.size(); i++) {
+                if (applicantItems.get(i).isEmpty()) {
+                    continue; // an empty applicant position is dropped with its code, keeping the two aligned
+                }
+                String code = codes.get(i);
                 String n = CreditCode.normalise(code);
                 if (n == null || n.isEmpty()) {
                     cleanCodes.add(null);

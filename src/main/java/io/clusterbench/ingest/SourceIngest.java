@@ -45,7 +45,7 @@ public final class SourceIngest {
         List<SourceFile> files = probe(spark, layout, spec, options, paths);
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<String> slots = spec.slots();
+        List<String> slots = spec.rawLabels();
         JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
                 .flatMap(f -> parseFile(f, slots, parser));
         Dataset<Row> parsed = spark.createDataFrame(rows, parser.parsedSchema())
@@ -88,7 +88,12 @@ public final class SourceIngest {
                 .select(lit(spec.name()).as("source"), col(SourceParser.FILE).as("file"),
                         col(SourceParser.LINE).as("line_no"), col(SourceParser.REASON).as("reason_code"),
                         col(SourceParser.DETAIL).as("detail"), col(SourceParser.RAW).as("raw"));
-        return new StagedSource(staging, rejects, account);
+        java.util.Set<String> columns = new java.util.TreeSet<>();
+        files.forEach(f -> columns.addAll(f.mapping().recognised()));
+        if (columns.contains("_revoked_date")) {
+            columns.add("deregistered_date");
+        }
+        return new StagedSource(staging, rejects, account, java.util.Set.copyOf(columns));
     }
 
     private static List<SourceFile> probe(SparkSession spark, InputLayout layout, SourceSpec spec,

@@ -61,7 +61,12 @@ public abstract class SourceParser implements Serializable {
                 v.reject(ReasonCode.ENCODING_ERROR, "bytes invalid in the file's encoding (fix them, or declare the"
                         + " right encoding for this source in the job file)");
             }
-            values = parseValues(rec, v);
+            try {
+                values = parseValues(rec, v);
+            } catch (RuntimeException e) {
+                // Bad input must never crash a Spark task: the row is rejected, naming no value.
+                v.reject(ReasonCode.MALFORMED_ROW, "row could not be parsed (" + e.getClass().getSimpleName() + ")");
+            }
         }
         int n = stagingSchema().size();
         Object[] out = new Object[n + META.size()];

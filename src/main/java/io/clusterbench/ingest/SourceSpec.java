@@ -11,6 +11,11 @@ public record SourceSpec(String name, boolean required, List<ColumnSpec> columns
         return columns.stream().filter(c -> !c.personal()).map(ColumnSpec::name).toList();
     }
 
+    /** For each slot, the canonical name a reject's raw text shows. */
+    public List<String> rawLabels() {
+        return columns.stream().filter(c -> !c.personal()).map(ColumnSpec::rawLabel).toList();
+    }
+
     public int slot(String column) {
         int i = slots().indexOf(column);
         if (i < 0) {

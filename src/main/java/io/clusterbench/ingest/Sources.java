@@ -48,7 +48,7 @@ public final class Sources {
             required("established_date", "成立日期"),
             required("status", "登记状态", "经营状态"),
             optional("deregistered_date", "注销日期"),
-            optional("revoked_date", "吊销日期"),
+            ColumnSpec.alsoFeeds("deregistered_date", "_revoked_date", "吊销日期"),
             optional("registered_capital", "注册资本"),
             optional("employees", "参保人数", "从业人数"),
             optional("listing_board", "上市板块"),

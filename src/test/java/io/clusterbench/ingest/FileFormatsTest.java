@@ -129,4 +129,33 @@ class FileFormatsTest extends SparkTestBase {
         IngestResult r = IngestFixture.ingest(in, "sources:\n  enterprises:\n    separator: \"\\t\"\n", "2024-06-30");
         assertEquals("甲公司, 渭南", r.enterprises().staging().first().getAs("name"));
     }
+
+    @Test
+    void csvSyntaxErrorsRejectOneRowAndParsingResumes() {
+        Path in = baseInput();
+        TestInputs.write(in.resolve("enterprises.csv"), "\uFEFF" + lines(
+                "\"credit_code\",\"name\",\"established_date\",\"status\"",   // BOM before a quoted header
+                code(0) + ",甲公司,2016-03-01,存续",                                  // 2
+                code(1) + ",\"乙\"公司,2016-03-01,存续",                              // 3: character after a closing quote
+                code(2) + ",丙公司,2016-03-01,存续",                                  // 4
+                code(3) + ",\"丁公司,2016-03-01,存续",                                 // 5: unbalanced quote
+                code(4) + ",戊公司,2016-03-01,存续"));                                // 6
+        IngestResult r = IngestFixture.ingest(in, null, "2024-06-30");
+        assertEquals(List.of("enterprises|enterprises.csv|3|MALFORMED_ROW", "enterprises|enterprises.csv|5|MALFORMED_ROW"),
+                IngestFixture.rejects(r));
+        assertEquals(3, r.enterprises().account().accepted());
+        IngestFixture.assertAccounted(r.enterprises());
+    }
+
+    @Test
+    void applicantCodesLineUpWithApplicantsIncludingEmptyItems() {
+        Path in = baseInput();
+        TestInputs.write(in.resolve("enterprises.csv"), lines(ZH_HEADER));
+        TestInputs.write(in.resolve("patents.csv"), lines("申请号,申请日,申请(专利权)人,申请人统一社会信用代码",
+                "201710601862.3,2017-03-01,甲公司;;乙公司," + code(0) + ";;" + code(1)));
+        IngestResult r = IngestFixture.ingest(in, null, "2024-06-30");
+        Row p = r.patents().staging().first();
+        assertEquals(List.of("甲公司", "乙公司"), p.getList(p.fieldIndex("applicants")));
+        assertEquals(List.of(code(0), code(1)), p.getList(p.fieldIndex("applicant_codes")));
+    }
 }

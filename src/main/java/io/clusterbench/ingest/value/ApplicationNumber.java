@@ -24,10 +24,10 @@ public record ApplicationNumber(String canonical, int year, String type) impleme
         if (s.startsWith("CN") || s.startsWith("ZL")) {
             s = s.substring(2);
         }
-        s = s.replace(".", "");
-        if (!s.matches("(\\d{12}|\\d{8})[0-9X]")) {
+        if (!s.matches("(\\d{12}|\\d{8})\\.?[0-9X]")) {
             throw new BadValueException("application_no '" + text.strip() + "' is not 12 (or, before 2003, 8) digits and a check digit");
         }
+        s = s.replace(".", "");
         String digits = s.substring(0, s.length() - 1);
         char check = s.charAt(s.length() - 1);
         int sum = 0;
@@ -49,6 +49,9 @@ public record ApplicationNumber(String canonical, int year, String type) impleme
             }
         } else {
             int yy = Integer.parseInt(digits.substring(0, 2));
+            if (yy > 2 && yy < 85) {
+                throw new BadValueException("application_no '" + text.strip() + "': 8-digit numbers run from 1985 to 2002");
+            }
             year = yy >= 85 ? 1900 + yy : 2000 + yy;
             typeDigit = digits.charAt(2);
         }

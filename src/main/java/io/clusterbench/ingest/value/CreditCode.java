@@ -15,7 +15,8 @@ public final class CreditCode {
 
     /** Upper-cases and strips blanks (registry exports mix both); does not validate. */
     public static String normalise(String raw) {
-        return raw == null ? null : raw.strip().replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        return raw == null ? null : java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC)
+                .replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     public static Verdict check(String code) {

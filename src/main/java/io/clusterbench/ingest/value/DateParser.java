@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  */
 public final class DateParser {
     private static final Pattern SEPARATED =
-            Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+            Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?:[ T]+\\d.*)?");
     private static final Pattern CHINESE =
-            Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:\\s*\\d{1,2}[:时].*)?");
-    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?");
+            Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:\\s*\\d.*)?");
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:[ T]+\\d.*)?");
 
     private DateParser() {
     }

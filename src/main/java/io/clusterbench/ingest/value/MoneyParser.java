@@ -35,8 +35,7 @@ public final class MoneyParser implements Serializable {
             return Money.UNDISCLOSED;
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-        if (s.isEmpty() || s.equals("-") || s.equals("--") || s.contains("未披露") || s.contains("不详")
-                || s.contains("未公开") || s.equalsIgnoreCase("n/a")) {
+        if (s.isEmpty() || s.contains("未披露") || s.contains("不详")) {
             return Money.UNDISCLOSED;
         }
         if (VAGUE.matcher(s).matches()) {
@@ -125,6 +124,10 @@ public final class MoneyParser implements Serializable {
         if (negative) {
             original = original.negate();
             cny10k = cny10k.negate();
+        }
+        if (cny10k.setScale(4, RoundingMode.HALF_UP).precision() > 20 || original.setScale(6, RoundingMode.HALF_UP).precision() > 38) {
+            // decimal(20,4) would silently become null in Spark: say so instead
+            throw new BadValueException("'" + s + "' is too large an amount");
         }
         return new Money(cny10k.setScale(4, RoundingMode.HALF_UP), original.stripTrailingZeros(), currency, null);
     }

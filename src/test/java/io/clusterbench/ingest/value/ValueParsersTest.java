@@ -38,7 +38,8 @@ class ValueParsersTest {
     @CsvSource(delimiter = '|', value = {
             "2021-03-05|2021-03-05", "2021/3/5|2021-03-05", "2021.3.5|2021-03-05", "20210305|2021-03-05",
             "2021年3月5日|2021-03-05", "2021-03-05 14:30:00|2021-03-05", "2021/3/5 0:00|2021-03-05",
-            "2021-03-05T08:00:00|2021-03-05", "2020-02-29|2020-02-29"})
+            "2021-03-05T08:00:00|2021-03-05", "2020-02-29|2020-02-29", "20210305 101112|2021-03-05",
+            "2021-03-05 00:00:00 +0800|2021-03-05", "2021年3月5日 10时|2021-03-05"})
     void contractDateFormats(String text, LocalDate expected) throws BadValueException {
         assertEquals(expected, DateParser.parse(text));
     }
@@ -95,7 +96,7 @@ class ValueParsersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"abc", "12万34", "1.2.3亿", "五百万"})
+    @CsvSource({"abc", "12万34", "1.2.3亿", "五百万", "-", "n/a", "123456789012345678901亿"})
     void badAmounts(String text) {
         assertThrows(BadValueException.class, () -> money.parse(text, MoneyUnit.CNY_10K));
     }
@@ -151,7 +152,9 @@ class ValueParsersTest {
             "95115608.1",
             "20171060186.3",      // 11 digits
             "201750601862.5",     // check digit right, but type digit 5 does not exist
-            "199810601862.X"})    // check digit right, but 12-digit numbers start in 2003
+            "199810601862.X",     // check digit right, but 12-digit numbers start in 2003
+            "2017.106018623",     // the dot belongs before the check digit
+            "03100001.0"})        // 8-digit numbers end in 2002
     void alteredApplicationNumbers(String text) {
         assertThrows(BadValueException.class, () -> ApplicationNumber.parse(text));
     }

@@ -1,0 +1,100 @@
+package io.clusterbench.metrics;
+
+import io.clusterbench.config.JobConfig;
+import io.clusterbench.place.PatentAttribution;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+/**
+ * Patent metrics per zone and year (metrics.md "Patents"): whole counting (1 per zone holding at least one
+ * applicant firm) and fractional counting (k / n, each term rounded half-up to 6 decimals before summing).
+ */
+public final class PatentMetrics {
+    static final DecimalType FRAC = DataTypes.createDecimalType(20, 6);
+
+    private PatentMetrics() {
+    }
+
+    /** (application_no, zone_id, k, n) for every patent and zone holding at least one of its applicant firms. */
+    public static Dataset<Row> applicantZones(Dataset<Row> firmLinks, Dataset<Row> enterpriseZones) {
+        return firmLinks.filter(col("role").equalTo(PatentAttribution.APPLICANT))
+                .join(enterpriseZones, firmLinks.col("credit_code").equalTo(enterpriseZones.col("matched_code")))
+                .groupBy("application_no", "zone_id")
+                .agg(countDistinct("credit_code").as("k"), first("n").as("n"));
+    }
+
+    /** Flow sums per (zone, year) plus the invention-stock additions, to be summed cumulatively. */
+    public static Dataset<Row> perZoneYear(Dataset<Row> patents, Dataset<Row> firmLinks, Dataset<Row> enterpriseZones,
+                                           JobConfig config) {
+        Dataset<Row> facts = patents.select(col("application_no"),
+                col("patent_type").equalTo("invention").as("is_invention"),
+                year(col("application_date")).as("applied_year"), year(col("grant_date")).as("grant_year"),
+                col("legal_status").equalTo("valid").as("is_valid"),
+                size(col("current_owners_norm")).gt(0).as("has_owners"));
+
+        Column term = round(col("k").cast(FRAC).divide(col("n").cast(FRAC)), 6).cast(FRAC);
+        Dataset<Row> byApplicants = applicantZones(firmLinks, enterpriseZones).join(facts, "application_no")
+                .withColumn("term", term);
+
+        Dataset<Row> applied = byApplicants.select(col("zone_id"), col("applied_year").as("year"),
+                lit(1L).as("patents_applied"), col("term").as("patents_applied_frac"),
+                when(col("is_invention"), 1L).otherwise(0L).as("invention_applied"),
+                lit(0L).as("invention_granted"), lit(null).cast(FRAC).as("invention_granted_frac"), lit(0L).as("stock_added"));
+        Dataset<Row> granted = byApplicants.filter(col("is_invention").and(col("grant_year").isNotNull()))
+                .select(col("zone_id"), col("grant_year").as("year"), lit(0L).as("patents_applied"),
+                        lit(null).cast(FRAC).as("patents_applied_frac"), lit(0L).as("invention_applied"),
+                        lit(1L).as("invention_granted"), col("term").as("invention_granted_frac"), lit(0L).as("stock_added"));
+
+        // Stock: granted inventions valid on as_of, held by the current owners when given, else the applicants.
+        Dataset<Row> holders = firmLinks.join(facts, "application_no")
+                .filter(col("is_invention").and(col("is_valid")).and(col("grant_year").isNotNull())
+                        .and(col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
+                                .otherwise(lit(PatentAttribution.APPLICANT)))))
+                .join(enterpriseZones, col("credit_code").equalTo(enterpriseZones.col("matched_code")))
+                .select(col("application_no"), col("zone_id"), col("grant_year")).distinct();
+        Dataset<Row> stock = holders.select(col("zone_id"),
+                greatest(col("grant_year"), lit(config.firstYear())).as("year"), lit(0L).as("patents_applied"),
+                lit(null).cast(FRAC).as("patents_applied_frac"), lit(0L).as("invention_applied"),
+                lit(0L).as("invention_granted"), lit(null).cast(FRAC).as("invention_granted_frac"),
+                lit(1L).as("stock_added"));
+
+        return applied.unionByName(granted).unionByName(stock)
+                .filter(col("year").between(config.firstYear(), config.asOfYear()))
+                .groupBy("zone_id", "year")
+                .agg(sum("patents_applied").as("patents_applied"), sum("patents_applied_frac").cast(FRAC).as("patents_applied_frac"),
+                        sum("invention_applied").as("invention_applied"), sum("invention_granted").as("invention_granted"),
+                        sum("invention_granted_frac").cast(FRAC).as("invention_granted_frac"),
+                        sum("stock_added").as("stock_added"));
+    }
+
+    /** Per firm: patents as applicant, inventions granted as applicant, valid inventions it holds (owners first). */
+    public static Dataset<Row> perFirm(Dataset<Row> patents, Dataset<Row> firmLinks) {
+        Dataset<Row> facts = patents.select(col("application_no"),
+                col("patent_type").equalTo("invention").as("is_invention"), col("grant_date").isNotNull().as("is_granted"),
+                col("legal_status").equalTo("valid").as("is_valid"), size(col("current_owners_norm")).gt(0).as("has_owners"));
+        Dataset<Row> j = firmLinks.join(facts, "application_no");
+        Column asApplicant = col("role").equalTo(PatentAttribution.APPLICANT);
+        Column holder = col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
+                .otherwise(lit(PatentAttribution.APPLICANT)));
+        return j.groupBy("credit_code").agg(
+                countDistinct(when(asApplicant, col("application_no"))).as("patents_total"),
+                countDistinct(when(asApplicant.and(col("is_invention")).and(col("is_granted")), col("application_no")))
+                        .as("invention_patents_granted"),
+                countDistinct(when(holder.and(col("is_invention")).and(col("is_granted")).and(col("is_valid")),
+                        col("application_no"))).as("invention_patents_valid"));
+    }
+}

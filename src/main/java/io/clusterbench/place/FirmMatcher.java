@@ -1,0 +1,69 @@
+package io.clusterbench.place;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Resolves names and codes found in patents and funding events to firms (inputs.md "Identifiers"): a reference
+ * with a credit code matches that code only; one without matches a normalised current or former firm name,
+ * and a name shared by two or more firms is ambiguous, never guessed. Equi-joins only: no pairwise comparison.
+ */
+public final class FirmMatcher {
+    public static final String BY_CODE = "by_code";
+    public static final String BY_NAME = "by_name";
+    public static final String BY_FORMER_NAME = "by_former_name";
+    public static final String AMBIGUOUS = "ambiguous";
+    public static final String UNMATCHED = "unmatched";
+
+    private final Dataset<Row> codes;
+    private final Dataset<Row> names;
+
+    /** @param enterprises every accepted firm (staging): credit_code, name_norm, former_names_norm */
+    public FirmMatcher(Dataset<Row> enterprises) {
+        this.codes = enterprises.select(col("credit_code").as("_firm_code")).distinct();
+        Dataset<Row> current = enterprises.select(col("name_norm").as("_name"), col("credit_code").as("_code"),
+                lit(true).as("_current"));
+        Dataset<Row> former = enterprises.select(explode(col("former_names_norm")).as("_name"),
+                col("credit_code").as("_code"), lit(false).as("_current"));
+        this.names = current.unionByName(former).filter(col("_name").isNotNull())
+                .groupBy("_name")
+                .agg(countDistinct("_code").as("_firms"), first("_code").as("_code"),
+                        max(col("_current").cast("int")).as("_by_current"));
+    }
+
+    /**
+     * Adds {@code matched_code} and {@code match_method} to references carrying {@code ref_code} (may be null)
+     * and {@code ref_name} (normalised).
+     */
+    public Dataset<Row> resolve(Dataset<Row> refs) {
+        Column hasCode = col("ref_code").isNotNull();
+        Dataset<Row> byCode = refs.filter(hasCode)
+                .join(codes, col("ref_code").equalTo(col("_firm_code")), "left")
+                .withColumn("matched_code", col("_firm_code"))
+                .withColumn("match_method", when(col("_firm_code").isNotNull(), lit(BY_CODE)).otherwise(lit(UNMATCHED)))
+                .drop("_firm_code");
+        Dataset<Row> byName = refs.filter(hasCode.unary_$bang())
+                .join(names, col("ref_name").equalTo(col("_name")), "left")
+                .withColumn("matched_code", when(col("_firms").equalTo(1), col("_code")))
+                .withColumn("match_method", when(col("_firms").isNull(), lit(UNMATCHED))
+                        .when(col("_firms").gt(1), lit(AMBIGUOUS))
+                        .when(col("_by_current").equalTo(1), lit(BY_NAME))
+                        .otherwise(lit(BY_FORMER_NAME)))
+                .drop("_name", "_firms", "_code", "_by_current");
+        return byCode.unionByName(byName);
+    }
+
+    /** The zones a matched firm counts in: enterprise firms only, one row per containing zone. */
+    public static Dataset<Row> enterpriseZones(Dataset<Row> firmZones) {
+        return firmZones.select(col("credit_code").as("matched_code"), col("zone_id"), col("industry_division"));
+    }
+}
