@@ -49,11 +49,13 @@ public final class Pipeline {
         tables.put("zones", marts.zones());
         tables.put("firms", marts.firms());
         tables.put("zone_year_metrics", marts.zoneYearMetrics());
+        tables.put("zone_year_listed", marts.zoneYearListed());
+        tables.put("zone_industry_metrics", marts.zoneIndustryMetrics());
         tables.put("industry_divisions", marts.industryDivisions());
         tables.put("rejects", ingest.rejects());
         int bigFiles = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
         for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-            boolean big = t.getKey().equals("firms") || t.getKey().equals("rejects");
+            boolean big = t.getKey().equals("firms") || t.getKey().equals("rejects") || t.getKey().equals("zone_industry_metrics");
             publisher.stage(t.getKey(), t.getValue(), big ? bigFiles : 1);
         }
 
@@ -63,10 +65,11 @@ public final class Pipeline {
             if (a.source().equals("enterprises")) {
                 a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
             }
+            a = a.withFlag("AMBIGUOUS_NAME", marts.ambiguousRows().getOrDefault(a.source(), 0L));
             accounts.add(a);
         }
         RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
-                spark.version(), accounts, placed.placement(), Map.of(), config);
+                spark.version(), accounts, placed.placement(), marts.matching(), config);
         publisher.stage("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA), 1);
 
         List<String> names = new ArrayList<>(tables.keySet());

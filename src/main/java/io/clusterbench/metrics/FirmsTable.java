@@ -19,8 +19,12 @@ public final class FirmsTable {
     private FirmsTable() {
     }
 
-    /** @param placed staged enterprises with {@code placed_zone_id}, {@code placement}, {@code active_from/to} */
-    public static Dataset<Row> build(Dataset<Row> placed, JobConfig config) {
+    /**
+     * @param placed      staged enterprises with {@code placed_zone_id}, {@code placement}, {@code active_from/to}
+     * @param patentCounts per credit_code: patents_total, invention_patents_granted, invention_patents_valid
+     * @param hasStock     whether the patents carry grant dates and legal status (else the valid count is null)
+     */
+    public static Dataset<Row> build(Dataset<Row> placed, Dataset<Row> patentCounts, boolean hasStock, JobConfig config) {
         Column asOf = to_date(lit(config.asOf().toString()));
         Column activeAtAsOf = col("active_from").leq(config.asOfYear()).and(col("active_to").geq(config.asOfYear()));
         // A certificate is valid on as_of when d <= as_of < d + 3 years (dates after as_of were dropped at ingest).
@@ -28,7 +32,7 @@ public final class FirmsTable {
                 exists(col("hte_cert_dates"), d -> add_months(d, 36).gt(asOf)), lit(false)));
         Column techSmeLatest = activeAtAsOf.and(coalesce(
                 array_contains(col("tech_sme_years"), config.asOfYear()), lit(false)));
-        return placed.select(
+        return placed.join(patentCounts, placed.col("credit_code").equalTo(patentCounts.col("pc_code")), "left").select(
                 col("credit_code"), col("name"), col("entity_kind"),
                 col("placed_zone_id").as("zone_id"), col("placement"),
                 col("industry_section"), col("industry_division"), col("industry_code"),
@@ -36,8 +40,9 @@ public final class FirmsTable {
                 col("registered_capital_cny_10k"), col("employees"),
                 col("listing_board"), col("listing_date"),
                 techSmeLatest.as("is_tech_sme_latest"), hteValid.as("is_hte_valid"),
-                lit(null).cast(DataTypes.LongType).as("patents_total"),
-                lit(null).cast(DataTypes.LongType).as("invention_patents_granted"),
-                lit(null).cast(DataTypes.LongType).as("invention_patents_valid"));
+                coalesce(col("patents_total"), lit(0L)).as("patents_total"),
+                coalesce(col("invention_patents_granted"), lit(0L)).as("invention_patents_granted"),
+                (hasStock ? coalesce(col("invention_patents_valid"), lit(0L)) : lit(null).cast(DataTypes.LongType))
+                        .as("invention_patents_valid"));
     }
 }

@@ -2,16 +2,40 @@ package io.clusterbench.metrics;
 
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
+import io.clusterbench.ingest.StagedSource;
+import io.clusterbench.place.FirmMatcher;
+import io.clusterbench.place.PatentAttribution;
 import io.clusterbench.place.PlaceStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
-/** Metrics: the per-firm and per-zone marts computed from placed firms. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+/** Metrics: the per-firm and per-zone marts computed from placed firms and matched patents and funding. */
 public final class MetricsStage {
-    /** The marts of this stage, each in its published shape. */
+    private static final List<String> METHODS = List.of(FirmMatcher.BY_CODE, FirmMatcher.BY_NAME,
+            FirmMatcher.BY_FORMER_NAME, FirmMatcher.AMBIGUOUS, FirmMatcher.UNMATCHED);
+
+    /**
+     * The marts of this stage, each in its published shape, plus what the run summary needs.
+     *
+     * @param matching       per kind (patent_applicants, funding) the references per match method
+     * @param ambiguousRows  per source, rows flagged AMBIGUOUS_NAME
+     */
     public record Result(Dataset<Row> zones, Dataset<Row> firms, Dataset<Row> zoneYearMetrics,
-                         Dataset<Row> industryDivisions) {
+                         Dataset<Row> zoneYearListed, Dataset<Row> zoneIndustryMetrics, Dataset<Row> industryDivisions,
+                         Map<String, Map<String, Long>> matching, Map<String, Long> ambiguousRows) {
     }
 
     private MetricsStage() {
@@ -19,10 +43,78 @@ public final class MetricsStage {
 
     public static Result run(SparkSession spark, IngestResult ingest, PlaceStage.Result placed, JobConfig config) {
         Dataset<Row> grid = ZoneYearGrid.build(spark, ingest.zones().tree(), config);
+        Dataset<Row> firmZones = placed.firmZones().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> enterprises = placed.firms().filter(col("entity_kind").equalTo("enterprise"));
+        Dataset<Row> enterpriseZones = FirmMatcher.enterpriseZones(firmZones);
+        FirmMatcher matcher = new FirmMatcher(ingest.enterprises().staging());
+        Map<String, Map<String, Long>> matching = new LinkedHashMap<>();
+        Map<String, Long> ambiguous = new LinkedHashMap<>();
+
+        StagedSource patents = ingest.patents();
+        PatentAttribution.Result attribution = PatentAttribution.attribute(patents.staging(), matcher);
+        Dataset<Row> references = attribution.references().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> links = attribution.firmLinks().persist(StorageLevel.MEMORY_AND_DISK());
+        matching.put("patent_applicants", countByMethod(references.filter(col("role").equalTo(PatentAttribution.APPLICANT))));
+        ambiguous.put("patents", PatentAttribution.ambiguousRows(references));
+        Dataset<Row> patentAgg = PatentMetrics.perZoneYear(patents.staging(), links, enterpriseZones, config);
+
+        Dataset<Row> fundingAgg = null;
+        StagedSource funding = ingest.funding();
+        if (funding != null) {
+            Dataset<Row> matched = matcher.resolve(funding.staging()
+                            .withColumn("ref_code", col("credit_code")).withColumn("ref_name", col("company_name_norm")))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            matching.put("funding", countByMethod(matched));
+            ambiguous.put("funding", matched.filter(col("match_method").equalTo(FirmMatcher.AMBIGUOUS)).count());
+            fundingAgg = FundingMetrics.perZoneYear(matched, enterpriseZones, config);
+        }
+
+        StagedSource e = ingest.enterprises();
+        boolean grants = patents.has("grant_date");
+        ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(e.has("tech_sme_years"), e.has("hte_cert_dates"),
+                e.has("listing_board"), true, grants, grants && patents.has("legal_status"), funding != null,
+                StagedSource.has(funding, "amount"), e.has("industry_code"));
+
+        IndustryStructure.Result structure = IndustryStructure.compute(firmZones, enterprises,
+                ingest.financials() == null ? null : ingest.financials().staging(), config);
+        Dataset<Row> zym = ZoneYearMetrics.assemble(grid, FirmYearEvents.perZoneYear(firmZones, config), patentAgg,
+                fundingAgg, structure.zoneYear(), has);
+
+        Dataset<Row> zoneIndustry = structure.zoneIndustry()
+                .join(inventionsGrantedByDivision(patents.staging(), links, firmZones),
+                        new String[]{"zone_id", "industry_division", "year"}, "left")
+                .withColumn("invention_granted", when(lit(grants), coalesce(col("invention_granted"), lit(0L))))
+                .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees",
+                        "invention_granted");
+
         return new Result(
                 ReferenceTables.zones(spark, ingest.zones().tree()),
-                FirmsTable.build(placed.firms(), config),
-                ZoneYearMetrics.compute(placed.firmZones(), grid, config),
-                ReferenceTables.industryDivisions(spark));
+                FirmsTable.build(placed.firms(), PatentMetrics.perFirm(patents.staging(), links), has.stock(), config),
+                zym,
+                ListedByBoard.compute(firmZones, config),
+                zoneIndustry,
+                ReferenceTables.industryDivisions(spark),
+                matching, ambiguous);
+    }
+
+    /** Inventions granted per zone, division and year with at least one matched applicant firm of that division. */
+    static Dataset<Row> inventionsGrantedByDivision(Dataset<Row> patents, Dataset<Row> links, Dataset<Row> firmZones) {
+        Dataset<Row> granted = patents.filter(col("patent_type").equalTo("invention").and(col("grant_date").isNotNull()))
+                .select(col("application_no"), year(col("grant_date")).as("year"));
+        return links.filter(col("role").equalTo(PatentAttribution.APPLICANT))
+                .join(granted, "application_no")
+                .join(firmZones.filter(col("industry_division").isNotNull())
+                        .select("credit_code", "zone_id", "industry_division"), "credit_code")
+                .groupBy("zone_id", "industry_division", "year")
+                .agg(countDistinct("application_no").as("invention_granted"));
+    }
+
+    private static Map<String, Long> countByMethod(Dataset<Row> resolved) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        METHODS.forEach(k -> m.put(k, 0L));
+        for (Row r : resolved.groupBy("match_method").count().collectAsList()) {
+            m.put(r.getString(0), r.getLong(1));
+        }
+        return m;
     }
 }

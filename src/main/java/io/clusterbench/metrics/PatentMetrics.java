@@ -90,7 +90,7 @@ public final class PatentMetrics {
         Column asApplicant = col("role").equalTo(PatentAttribution.APPLICANT);
         Column holder = col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
                 .otherwise(lit(PatentAttribution.APPLICANT)));
-        return j.groupBy("credit_code").agg(
+        return j.groupBy(col("credit_code").as("pc_code")).agg(
                 countDistinct(when(asApplicant, col("application_no"))).as("patents_total"),
                 countDistinct(when(asApplicant.and(col("is_invention")).and(col("is_granted")), col("application_no")))
                         .as("invention_patents_granted"),

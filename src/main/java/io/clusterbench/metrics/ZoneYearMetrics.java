@@ -1,72 +1,98 @@
 package io.clusterbench.metrics;
 
-import io.clusterbench.config.JobConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
-import static org.apache.spark.sql.functions.array;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
 /**
- * zone_year_metrics: every firm contributes a handful of dated events (activity starts and ends, establishment,
- * exit) to each zone containing it; one aggregation over (zone, year) and a running sum per zone turn them into
- * yearly counts. No firm is ever crossed with every year.
+ * zone_year_metrics: the grid of every (zone, year) joined with each metric family's per-(zone, year) sums;
+ * running totals turn events into yearly states, and the derived ratios follow metrics.md. A metric whose
+ * source or column is absent from the input stays null (metrics.md "Null and zero").
  */
 public final class ZoneYearMetrics {
+    /** Which families have the inputs they need; false makes their columns null rather than 0. */
+    public record Availability(boolean techSme, boolean hte, boolean listed, boolean patents, boolean grants,
+                               boolean stock, boolean funding, boolean fundingAmount, boolean industry) {
+    }
+
     private ZoneYearMetrics() {
     }
 
-    /**
-     * @param firmZones one row per (enterprise firm, containing zone): {@code zone_id} is the containing zone
-     * @param grid      every (zone_id, year) with {@code is_partial_year} and {@code area_km2}
-     */
-    public static Dataset<Row> compute(Dataset<Row> firmZones, Dataset<Row> grid, JobConfig config) {
-        Dataset<Row> withYears = FirmActivity.withActiveYears(firmZones, config);
-        Column from = FirmActivity.clampedFrom(config);
-        Column everActive = col("active_to").geq(from);
-        Column precise = when(col("placement").isin("zone_id", "coordinates"), 1).otherwise(0);
+    public static Dataset<Row> assemble(Dataset<Row> grid, Dataset<Row> firmEvents, Dataset<Row> patents,
+                                        Dataset<Row> funding, Dataset<Row> structure, Availability has) {
+        WindowSpec byZone = Window.partitionBy("zone_id").orderBy("year");
+        WindowSpec upToYear = byZone.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        String[] key = {"zone_id", "year"};
+        Dataset<Row> d = grid.join(firmEvents, key, "left");
+        if (patents != null) {
+            d = d.join(patents, key, "left");
+        }
+        if (funding != null) {
+            d = d.join(funding, key, "left");
+        }
+        d = d.join(structure, key, "left");
 
-        Column events = array(
-                when(everActive, event(from, lit(1), precise, lit(0), lit(0))),
-                when(everActive, event(col("active_to").plus(1), lit(-1), precise.multiply(-1), lit(0), lit(0))),
-                event(year(col("established_date")), lit(0), lit(0), lit(1), lit(0)),
-                when(col("deregistered_date").isNotNull(),
-                        event(year(col("deregistered_date")), lit(0), lit(0), lit(0), lit(1))));
-
-        Dataset<Row> perZoneYear = withYears
-                .select(col("zone_id"), explode(events).as("e"))
-                .filter(col("e").isNotNull()
-                        .and(col("e.year").between(config.firstYear(), config.asOfYear())))
-                .groupBy(col("zone_id"), col("e.year").as("year"))
-                .agg(sum("e.active_delta").as("active_delta"), sum("e.precise_delta").as("precise_delta"),
-                        sum("e.new").as("firms_new"), sum("e.exited").as("firms_exited"));
-
-        WindowSpec upToYear = Window.partitionBy("zone_id").orderBy("year")
-                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Dataset<Row> counted = grid.join(perZoneYear, new String[]{"zone_id", "year"}, "left")
-                .withColumn("firms_active", sum(coalesce(col("active_delta"), lit(0L))).over(upToYear))
-                .withColumn("precise_active", sum(coalesce(col("precise_delta"), lit(0L))).over(upToYear))
-                .withColumn("firms_new", coalesce(col("firms_new"), lit(0L)))
-                .withColumn("firms_exited", coalesce(col("firms_exited"), lit(0L)))
-                .withColumn("firm_density_per_km2", col("firms_active").divide(col("area_km2")))
-                .withColumn("placement_coverage", when(col("firms_active").gt(0),
-                        col("precise_active").divide(col("firms_active"))));
-        return ZoneYearMetricsTable.conform(counted);
+        Map<String, Column> m = new LinkedHashMap<>();
+        m.put("firms_active", running("active", upToYear));
+        m.put("firms_new", zero("new"));
+        m.put("firms_exited", zero("exited"));
+        m.put("tech_sme_count", when(lit(has.techSme()), zero("sme")));
+        m.put("tech_sme_first_registered", when(lit(has.techSme()), zero("sme_first")));
+        m.put("hte_count", when(lit(has.hte()), zero("hte")));
+        m.put("listed_count", when(lit(has.listed()), running("listed", upToYear)));
+        m.put("listed_new", when(lit(has.listed()), zero("listed_new")));
+        m.put("listed_star_count", when(lit(has.listed()), running("star", upToYear)));
+        m.put("_precise", running("precise", upToYear));
+        if (patents != null) {
+            m.put("patents_applied", zero("patents_applied"));
+            m.put("patents_applied_frac", coalesce(col("patents_applied_frac"), lit(0).cast(PatentMetrics.FRAC)));
+            m.put("invention_applied", zero("invention_applied"));
+            m.put("invention_granted", when(lit(has.grants()), zero("invention_granted")));
+            m.put("invention_granted_frac", when(lit(has.grants()),
+                    coalesce(col("invention_granted_frac"), lit(0).cast(PatentMetrics.FRAC))));
+            m.put("invention_stock", when(lit(has.stock()), running("stock_added", upToYear)));
+        }
+        if (funding != null) {
+            m.put("funding_events", zero("funding_events"));
+            m.put("funding_amount_cny_10k", when(lit(has.fundingAmount()),
+                    coalesce(col("funding_amount_cny_10k"), lit(0).cast("decimal(20,4)"))));
+            m.put("funding_undisclosed_events", zero("funding_undisclosed_events"));
+        }
+        for (Map.Entry<String, Column> e : m.entrySet()) {
+            d = d.withColumn(e.getKey(), e.getValue());
+        }
+        for (String c : new String[]{"hhi_industry", "krugman_specialisation", "top_division", "top_division_lq"}) {
+            if (!has.industry()) {
+                d = d.withColumn(c, lit(null));
+            }
+        }
+        Column firms = col("firms_active");
+        d = d.withColumn("firm_density_per_km2", firms.divide(col("area_km2")))
+                .withColumn("hte_density_per_km2", col("hte_count").divide(col("area_km2")))
+                .withColumn("hte_net_new", col("hte_count").minus(lag(col("hte_count"), 1).over(byZone)))
+                .withColumn("placement_coverage", when(firms.gt(0), col("_precise").divide(firms)))
+                .withColumn("invention_stock_per_100_firms", when(firms.gt(0), col("invention_stock").multiply(100).divide(firms)))
+                .withColumn("invention_stock_per_km2", col("invention_stock").divide(col("area_km2")));
+        return ZoneYearMetricsTable.conform(d);
     }
 
-    private static Column event(Column year, Column activeDelta, Column preciseDelta, Column isNew, Column exited) {
-        return struct(year.cast("int").as("year"), activeDelta.cast("long").as("active_delta"),
-                preciseDelta.cast("long").as("precise_delta"), isNew.cast("long").as("new"),
-                exited.cast("long").as("exited"));
+    private static Column running(String delta, WindowSpec upToYear) {
+        return sum(coalesce(col(delta), lit(0L))).over(upToYear);
+    }
+
+    private static Column zero(String c) {
+        return coalesce(col(c), lit(0L));
     }
 }

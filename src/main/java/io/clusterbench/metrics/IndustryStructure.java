@@ -1,0 +1,147 @@
+package io.clusterbench.metrics;
+
+import io.clusterbench.config.JobConfig;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Industry structure (metrics.md "Industry structure"): active enterprise firms per zone, division and year
+ * from +1/−1 events, against the reference economy of all accepted enterprise firms with a known division;
+ * shares, location quotients, HHI, Krugman specialisation and the top division.
+ */
+public final class IndustryStructure {
+    /**
+     * @param zoneIndustry one row per (zone_id, year, industry_division) with an active firm: firms_active,
+     *                     share_in_zone, lq, employees
+     * @param zoneYear     per (zone_id, year): hhi_industry, krugman_specialisation, top_division, top_division_lq
+     */
+    public record Result(Dataset<Row> zoneIndustry, Dataset<Row> zoneYear) {
+    }
+
+    private IndustryStructure() {
+    }
+
+    /**
+     * @param firmZones  enterprise firms × containing zones, with active years, division and registry employees
+     * @param allFirms   every accepted enterprise firm with active years and division (placed or not)
+     * @param financials stg_financials, or null when the source is absent
+     */
+    public static Result compute(Dataset<Row> firmZones, Dataset<Row> allFirms, Dataset<Row> financials, JobConfig config) {
+        Dataset<Row> local = activeCounts(firmZones.filter(col("industry_division").isNotNull()),
+                new String[]{"zone_id", "industry_division"}, config);
+        Dataset<Row> reference = activeCounts(allFirms.filter(col("industry_division").isNotNull()),
+                new String[]{"industry_division"}, config)
+                .withColumnRenamed("firms_active", "ref_firms");
+        WindowSpec refYear = Window.partitionBy("year");
+        reference = reference.withColumn("ref_share", col("ref_firms").divide(sum("ref_firms").over(refYear)));
+
+        WindowSpec zoneYear = Window.partitionBy("zone_id", "year");
+        Dataset<Row> shares = local.filter(col("firms_active").gt(0))
+                .join(broadcast(reference), new String[]{"industry_division", "year"})
+                .withColumn("share_in_zone", col("firms_active").divide(sum("firms_active").over(zoneYear)))
+                .withColumn("lq", col("share_in_zone").divide(col("ref_share")));
+
+        Dataset<Row> zoneIndustry = shares.join(employees(firmZones, financials, config),
+                        new String[]{"zone_id", "industry_division", "year"}, "left")
+                .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees");
+
+        Dataset<Row> top = shares.withColumn("_rank", row_number().over(zoneYear.orderBy(col("firms_active").desc(),
+                        col("industry_division").asc())))
+                .filter(col("_rank").equalTo(1))
+                .select(col("zone_id"), col("year"), col("industry_division").as("top_division"), col("lq").as("top_division_lq"));
+        // Krugman over divisions of the zone or the reference: divisions absent from the zone add their r(d).
+        Dataset<Row> indices = shares.groupBy("zone_id", "year").agg(
+                sum(col("share_in_zone").multiply(col("share_in_zone"))).as("hhi_industry"),
+                sum(abs(col("share_in_zone").minus(col("ref_share")))).as("_gap_present"),
+                sum("ref_share").as("_ref_present"))
+                .withColumn("krugman_specialisation", col("_gap_present").plus(lit(1.0).minus(col("_ref_present"))))
+                .drop("_gap_present", "_ref_present");
+        return new Result(zoneIndustry, indices.join(top, new String[]{"zone_id", "year"}));
+    }
+
+    /** Active firms per key and year: +1 where activity starts, −1 after it ends, summed over the run's years. */
+    static Dataset<Row> activeCounts(Dataset<Row> firms, String[] keys, JobConfig config) {
+        Column from = greatest(col("active_from"), lit(config.firstYear()));
+        Column[] keyCols = java.util.Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> events = firms.filter(col("active_to").geq(from))
+                .select(concatKeys(keyCols, explode(array(
+                        struct(from.as("year"), lit(1L).as("delta")),
+                        struct(col("active_to").plus(1).as("year"), lit(-1L).as("delta")))).as("e")))
+                .filter(col("e.year").between(config.firstYear(), config.asOfYear()))
+                .groupBy(concatKeys(keyCols, col("e.year").as("year")))
+                .agg(sum("e.delta").as("delta"));
+        Dataset<Row> keyYears = firms.select(keyCols).distinct().select(concatKeys(keyCols, YearSequence.explodeYears(config)));
+        WindowSpec running = Window.partitionBy(keyCols).orderBy("year")
+                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        String[] joinKeys = java.util.Arrays.copyOf(keys, keys.length + 1);
+        joinKeys[keys.length] = "year";
+        return keyYears.join(events, joinKeys, "left")
+                .withColumn("firms_active", sum(coalesce(col("delta"), lit(0L))).over(running))
+                .drop("delta");
+    }
+
+    /**
+     * Employees per zone, division and year: financials.employees for the firm-year when given, else the
+     * registry's; null when no active firm of the cell has either. Registry values enter as running sums;
+     * financial rows (sparse firm-years) correct them.
+     */
+    static Dataset<Row> employees(Dataset<Row> firmZones, Dataset<Row> financials, JobConfig config) {
+        Dataset<Row> firms = firmZones.filter(col("industry_division").isNotNull());
+        Column from = greatest(col("active_from"), lit(config.firstYear()));
+        Column[] keys = {col("zone_id"), col("industry_division")};
+        Dataset<Row> registry = firms.filter(col("employees").isNotNull().and(col("active_to").geq(from)))
+                .select(col("zone_id"), col("industry_division"), explode(array(
+                        struct(from.as("year"), col("employees").cast("long").as("people"), lit(1L).as("known")),
+                        struct(col("active_to").plus(1).as("year"), col("employees").cast("long").multiply(-1).as("people"),
+                                lit(-1L).as("known")))).as("e"))
+                .filter(col("e.year").between(config.firstYear(), config.asOfYear()))
+                .groupBy(col("zone_id"), col("industry_division"), col("e.year").as("year"))
+                .agg(sum("e.people").as("people"), sum("e.known").as("known"));
+        Dataset<Row> keyYears = firms.select(keys).distinct().select(col("zone_id"), col("industry_division"),
+                YearSequence.explodeYears(config));
+        WindowSpec running = Window.partitionBy(keys).orderBy("year").rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        Dataset<Row> base = keyYears.join(registry, new String[]{"zone_id", "industry_division", "year"}, "left")
+                .withColumn("reg_people", sum(coalesce(col("people"), lit(0L))).over(running))
+                .withColumn("reg_known", sum(coalesce(col("known"), lit(0L))).over(running))
+                .drop("people", "known");
+        if (financials == null) {
+            return base.withColumn("employees", when(col("reg_known").gt(0), col("reg_people")))
+                    .select("zone_id", "industry_division", "year", "employees");
+        }
+        Dataset<Row> fin = financials.filter(col("employees").isNotNull())
+                .select(col("credit_code"), col("year"), col("employees").as("fin_employees"));
+        Dataset<Row> corrections = firms.join(fin, "credit_code")
+                .filter(col("year").between(col("active_from"), col("active_to"))
+                        .and(col("year").between(config.firstYear(), config.asOfYear())))
+                .groupBy("zone_id", "industry_division", "year")
+                .agg(sum(col("fin_employees").minus(coalesce(col("employees"), lit(0)))).as("fin_delta"),
+                        count(when(col("employees").isNull(), 1)).as("fin_only"));
+        return base.join(corrections, new String[]{"zone_id", "industry_division", "year"}, "left")
+                .withColumn("employees", when(col("reg_known").plus(coalesce(col("fin_only"), lit(0L))).gt(0),
+                        col("reg_people").plus(coalesce(col("fin_delta"), lit(0L)))))
+                .select("zone_id", "industry_division", "year", "employees");
+    }
+
+    private static Column[] concatKeys(Column[] keys, Column extra) {
+        Column[] out = java.util.Arrays.copyOf(keys, keys.length + 1);
+        out[keys.length] = extra;
+        return out;
+    }
+}
