@@ -257,6 +257,13 @@ def funding_rows(firms):
             rows.append({"事件ID": f"EV{2024000 + len(rows):07d}", "统一社会信用代码": f["credit_code"] if by_code else "",
                          "融资企业": f["name"], "融资日期": d, "轮次": rnd.choice(ROUNDS), "融资金额": amount,
                          "投资方": "、".join(rnd.sample(INVESTORS, rnd.randint(1, 3)))})
+    # Every zone gets some funding to show, even the small peers.
+    for zone in PROFILE:
+        local = [f for f in firms if f["zone_id"] == zone and f["credit_code"].startswith("91")][:2]
+        for f in local:
+            rows.append({"事件ID": f"EV{2024000 + len(rows):07d}", "统一社会信用代码": f["credit_code"],
+                         "融资企业": f["name"], "融资日期": f"{rnd.randint(2019, 2023)}-0{rnd.randint(1, 9)}-15",
+                         "轮次": "A轮", "融资金额": f"{rnd.randint(300, 3000)}万元", "投资方": rnd.choice(INVESTORS)})
     return rows
 
 
