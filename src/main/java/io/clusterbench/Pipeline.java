@@ -1,6 +1,9 @@
 package io.clusterbench;
 
+import io.clusterbench.benchmark.BenchmarkStage;
+import io.clusterbench.config.ConfigException;
 import io.clusterbench.config.JobConfig;
+import io.clusterbench.metrics.ZoneYearMetricsTable;
 import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.ingest.IngestStage;
 import io.clusterbench.ingest.SourceAccount;
@@ -28,6 +31,33 @@ public final class Pipeline {
     private Pipeline() {
     }
 
+    private static final org.apache.spark.sql.types.StructType PUBLISHED_FIGURES_SCHEMA =
+            org.apache.spark.sql.types.DataTypes.createStructType(List.of(
+                    org.apache.spark.sql.types.DataTypes.createStructField("zone_id", org.apache.spark.sql.types.DataTypes.StringType, true),
+                    org.apache.spark.sql.types.DataTypes.createStructField("metric", org.apache.spark.sql.types.DataTypes.StringType, true),
+                    org.apache.spark.sql.types.DataTypes.createStructField("year", org.apache.spark.sql.types.DataTypes.IntegerType, true),
+                    org.apache.spark.sql.types.DataTypes.createStructField("value", org.apache.spark.sql.types.DataTypes.DoubleType, true),
+                    org.apache.spark.sql.types.DataTypes.createStructField("qualifier", org.apache.spark.sql.types.DataTypes.StringType, true),
+                    org.apache.spark.sql.types.DataTypes.createStructField("source", org.apache.spark.sql.types.DataTypes.StringType, true),
+                    org.apache.spark.sql.types.DataTypes.createStructField("note", org.apache.spark.sql.types.DataTypes.StringType, true),
+                    org.apache.spark.sql.types.DataTypes.createStructField("computed_value", org.apache.spark.sql.types.DataTypes.DoubleType, true)));
+
+    /** Headline metrics and score components must name zone_year_metrics columns: a typo fails before any job. */
+    static void checkMetricNames(JobConfig config) {
+        java.util.Set<String> known = new java.util.TreeSet<>(ZoneYearMetricsTable.COLUMNS.keySet());
+        known.removeAll(List.of("zone_id", "year", "is_partial_year", "top_division"));
+        for (String m : config.headlineMetrics()) {
+            if (!known.contains(m)) {
+                throw new ConfigException("headline_metrics: '" + m + "' is not a numeric zone_year_metrics column");
+            }
+        }
+        for (String m : config.scoreWeights().keySet()) {
+            if (!known.contains(m)) {
+                throw new ConfigException("score_weights." + m + ": not a numeric zone_year_metrics column");
+            }
+        }
+    }
+
     /** What a run produced: where the snapshot went, its summary, and its as_of-year zone figures. */
     public record Result(String output, Map<String, String> tables, RunSummary summary, List<Row> latestZoneFigures) {
     }
@@ -37,6 +67,7 @@ public final class Pipeline {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
 
+        checkMetricNames(config);
         IngestStage.Prepared prepared = IngestStage.prepare(spark, config);
         SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
                 spark.sparkContext().hadoopConfiguration(), config.asOf(), runId);
@@ -59,6 +90,18 @@ public final class Pipeline {
             publisher.stage(t.getKey(), t.getValue(), big ? bigFiles : 1);
         }
 
+        Dataset<Row> zym = publisher.readStaged(spark, "zone_year_metrics");
+        BenchmarkStage.Result bench = BenchmarkStage.run(ingest, marts, zym, config);
+        Map<String, Dataset<Row>> benchTables = new LinkedHashMap<>();
+        benchTables.put("benchmark_gaps", bench.benchmarkGaps());
+        benchTables.put("zone_scores", bench.zoneScores());
+        benchTables.put("zone_score_components", bench.zoneScoreComponents());
+        benchTables.put("gap_decomposition", bench.gapDecomposition());
+        benchTables.put("published_figures", bench.publishedFigures() != null ? bench.publishedFigures()
+                : spark.createDataFrame(List.of(), PUBLISHED_FIGURES_SCHEMA));
+        benchTables.forEach((name, data) -> publisher.stage(name, data, 1));
+        tables.putAll(benchTables);
+
         List<SourceAccount> accounts = new ArrayList<>();
         for (var s : ingest.staged()) {
             SourceAccount a = s.account();
@@ -74,7 +117,7 @@ public final class Pipeline {
 
         List<String> names = new ArrayList<>(tables.keySet());
         names.add("run_summary");
-        List<Row> latest = marts.zoneYearMetrics().filter(marts.zoneYearMetrics().col("year").equalTo(config.asOfYear()))
+        List<Row> latest = zym.filter(zym.col("year").equalTo(config.asOfYear()))
                 .select("zone_id", "firms_active", "firm_density_per_km2", "firms_new", "firms_exited")
                 .orderBy("zone_id").collectAsList();
         publisher.commit(names, summary.toJson());

@@ -73,6 +73,11 @@ public final class SnapshotPublisher {
         data.coalesce(Math.max(1, files)).write().mode(SaveMode.Overwrite).parquet(new Path(staging, table).toString());
     }
 
+    /** Reads a staged table back, so later stages build on the written result instead of recomputing it. */
+    public Dataset<Row> readStaged(org.apache.spark.sql.SparkSession spark, String table) {
+        return spark.read().parquet(new Path(staging, table).toString());
+    }
+
     /** Makes the staged tables the snapshot of this as_of, then writes the summary and _SUCCESS. */
     public void commit(Iterable<String> tables, String summaryJson) {
         try {

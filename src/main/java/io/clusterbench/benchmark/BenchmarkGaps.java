@@ -1,0 +1,63 @@
+package io.clusterbench.benchmark;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * benchmark_gaps (metrics.md "Benchmarking"): every home × benchmark pair, headline metric and year, with the
+ * ratio, the gap, both CAGRs over the window and the years the home zone needs to close the gap at current
+ * growth.
+ */
+public final class BenchmarkGaps {
+    private BenchmarkGaps() {
+    }
+
+    /**
+     * @param series long-form metrics of every zone (see {@link MetricSeries})
+     * @param zones  the zones table (zone_id, role)
+     */
+    public static Dataset<Row> compute(Dataset<Row> series, Dataset<Row> zones, int window) {
+        Dataset<Row> withCagr = withCagr(series, window);
+        Dataset<Row> home = withCagr.join(zones.filter(col("role").equalTo("home")).select("zone_id"), "zone_id")
+                .select(col("zone_id").as("home_zone_id"), col("metric"), col("year"), col("is_partial_year"),
+                        col("is_flow"), col("value").as("home_value"), col("cagr").as("home_cagr"));
+        Dataset<Row> bench = withCagr.join(zones.filter(col("role").equalTo("benchmark")).select("zone_id"), "zone_id")
+                .select(col("zone_id").as("benchmark_zone_id"), col("metric"), col("year"),
+                        col("value").as("benchmark_value"), col("cagr").as("benchmark_cagr"));
+        Column h = col("home_value");
+        Column b = col("benchmark_value");
+        Column hc = col("home_cagr");
+        Column bc = col("benchmark_cagr");
+        Column flowPartial = col("is_flow").and(col("is_partial_year"));
+        Column yearsToClose = when(flowPartial.or(h.isNull()).or(b.isNull()), lit(null).cast("double"))
+                .when(h.geq(b), lit(0.0))
+                .when(h.gt(0).and(hc.isNotNull()).and(bc.isNotNull()).and(hc.gt(bc)),
+                        log(b.divide(h)).divide(log(lit(1).plus(hc).divide(lit(1).plus(bc)))));
+        return home.join(bench, new String[]{"metric", "year"})
+                .select(col("home_zone_id"), col("benchmark_zone_id"), col("metric"), col("year"),
+                        col("is_partial_year"), h, b,
+                        when(b.notEqual(0), h.divide(b)).as("ratio"),
+                        b.minus(h).as("gap"),
+                        when(flowPartial, lit(null).cast("double")).otherwise(hc).as("home_cagr"),
+                        when(flowPartial, lit(null).cast("double")).otherwise(bc).as("benchmark_cagr"),
+                        yearsToClose.as("years_to_close"));
+    }
+
+    /** cagr(Y) = (v(Y) / v(Y − w))^(1/w) − 1; null when Y − w precedes the first year or v(Y − w) <= 0. */
+    static Dataset<Row> withCagr(Dataset<Row> series, int window) {
+        Column start = lag(col("value"), window).over(Window.partitionBy("zone_id", "metric").orderBy("year"));
+        return series.withColumn("_start", start)
+                .withColumn("cagr", when(col("_start").gt(0).and(col("value").isNotNull()),
+                        pow(col("value").divide(col("_start")), 1.0 / window).minus(1)))
+                .drop("_start");
+    }
+}

@@ -1,0 +1,76 @@
+package io.clusterbench.benchmark;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * gap_decomposition: why a density gap exists. Each density is a product of parts, so ln(home / benchmark)
+ * splits into the log ratios of the parts:
+ * firm density = firms ÷ area; HTE density = (HTE ÷ firms) × (firms ÷ area); invention stock per km² =
+ * (stock ÷ firms) × (firms ÷ area). The area part enters with a minus sign (more area, lower density).
+ * When any term of a metric is 0 or missing on either side, that metric's parts are null for the pair-year.
+ */
+public final class GapDecomposition {
+    private GapDecomposition() {
+    }
+
+    public static Dataset<Row> compute(Dataset<Row> zoneYearMetrics, Dataset<Row> zones) {
+        Dataset<Row> base = zoneYearMetrics.select(col("zone_id"), col("year"),
+                col("firms_active").cast("double").as("f"), col("area_km2").as("a"),
+                col("hte_count").cast("double").as("h"), col("invention_stock").cast("double").as("s"));
+        Dataset<Row> home = base.join(zones.filter(col("role").equalTo("home")).select("zone_id"), "zone_id")
+                .select(col("zone_id").as("home_zone_id"), col("year"), col("f").as("hf"), col("a").as("ha"),
+                        col("h").as("hh"), col("s").as("hs"));
+        Dataset<Row> bench = base.join(zones.filter(col("role").equalTo("benchmark")).select("zone_id"), "zone_id")
+                .select(col("zone_id").as("benchmark_zone_id"), col("year"), col("f").as("bf"), col("a").as("ba"),
+                        col("h").as("bh"), col("s").as("bs"));
+        Column firms = lnRatio(col("hf"), col("bf"));
+        Column area = lnRatio(col("ha"), col("ba")).multiply(-1);
+        Column hteShare = lnRatio(col("hh").divide(col("hf")), col("bh").divide(col("bf")));
+        Column stockPerFirm = lnRatio(col("hs").divide(col("hf")), col("bs").divide(col("bf")));
+        Column firmsOk = positive("hf", "bf", "ha", "ba");
+        Column hteOk = firmsOk.and(positive("hh", "bh"));
+        Column stockOk = firmsOk.and(positive("hs", "bs"));
+        Column parts = array(
+                part("firm_density_per_km2", "firms", firms, firms.plus(area), firmsOk),
+                part("firm_density_per_km2", "area", area, firms.plus(area), firmsOk),
+                part("hte_density_per_km2", "hte_share", hteShare, hteShare.plus(firms).plus(area), hteOk),
+                part("hte_density_per_km2", "firms", firms, hteShare.plus(firms).plus(area), hteOk),
+                part("hte_density_per_km2", "area", area, hteShare.plus(firms).plus(area), hteOk),
+                part("invention_stock_per_km2", "stock_per_firm", stockPerFirm, stockPerFirm.plus(firms).plus(area), stockOk),
+                part("invention_stock_per_km2", "firms", firms, stockPerFirm.plus(firms).plus(area), stockOk),
+                part("invention_stock_per_km2", "area", area, stockPerFirm.plus(firms).plus(area), stockOk));
+        return home.join(bench, "year")
+                .select(col("home_zone_id"), col("benchmark_zone_id"), col("year"), explode(parts).as("p"))
+                .select(col("home_zone_id"), col("benchmark_zone_id"), col("year"), col("p.metric").as("metric"),
+                        col("p.component").as("component"), col("p.log_contribution").as("log_contribution"),
+                        col("p.share_of_gap").as("share_of_gap"));
+    }
+
+    private static Column part(String metric, String component, Column contribution, Column total, Column ok) {
+        return struct(lit(metric).as("metric"), lit(component).as("component"),
+                when(ok, contribution).as("log_contribution"),
+                when(ok.and(total.notEqual(0)), contribution.divide(total)).as("share_of_gap"));
+    }
+
+    private static Column lnRatio(Column home, Column bench) {
+        return log(home.divide(bench));
+    }
+
+    private static Column positive(String... cols) {
+        Column c = lit(true);
+        for (String x : cols) {
+            c = c.and(col(x).isNotNull()).and(col(x).gt(0));
+        }
+        return c;
+    }
+}
