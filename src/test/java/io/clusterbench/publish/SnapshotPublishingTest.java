@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Snapshots: one copy per as_of, other snapshots untouched, and readable by DuckDB without flags. */
 class SnapshotPublishingTest extends SparkTestBase {
     static final List<String> TABLES = List.of("zones", "firms", "zone_year_metrics", "zone_year_listed",
-            "zone_industry_metrics", "industry_divisions", "rejects", "run_summary");
+            "zone_industry_metrics", "industry_divisions", "rejects", "benchmark_gaps", "zone_scores",
+            "zone_score_components", "gap_decomposition", "published_figures", "run_summary");
 
     @TempDir
     static Path dir;
