@@ -9,6 +9,7 @@ import io.clusterbench.ingest.IngestStage;
 import io.clusterbench.ingest.SourceAccount;
 import io.clusterbench.metrics.MetricsStage;
 import io.clusterbench.place.PlaceStage;
+import io.clusterbench.publish.GapReport;
 import io.clusterbench.publish.RunSummary;
 import io.clusterbench.publish.SnapshotPublisher;
 import org.apache.spark.sql.Dataset;
@@ -41,6 +42,23 @@ public final class Pipeline {
                     org.apache.spark.sql.types.DataTypes.createStructField("source", org.apache.spark.sql.types.DataTypes.StringType, true),
                     org.apache.spark.sql.types.DataTypes.createStructField("note", org.apache.spark.sql.types.DataTypes.StringType, true),
                     org.apache.spark.sql.types.DataTypes.createStructField("computed_value", org.apache.spark.sql.types.DataTypes.DoubleType, true)));
+
+    public static final String REPORT = "report";
+
+    /** Rebuilds the gap report of a published snapshot from its tables, without recomputing anything. */
+    public static String rebuildReport(SparkSession spark, JobConfig config) {
+        String runId = "report-" + Long.toHexString(System.nanoTime());
+        SnapshotPublisher publisher = SnapshotPublisher.open(config.output(), spark.sparkContext().hadoopConfiguration(),
+                config.asOf(), runId);
+        if (!publisher.published()) {
+            throw new ConfigException("no published snapshot as_of=" + config.asOf() + " under " + config.output()
+                    + " (its _runs/as_of=" + config.asOf() + "/_SUCCESS is missing): run it first");
+        }
+        publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readPublished(spark, t), config,
+                config.asOf(), publisher.publishedSummary()));
+        publisher.replaceOne(REPORT);
+        return publisher.locations(List.of(REPORT)).get(REPORT) + "/index.html";
+    }
 
     /** Headline metrics and score components must name zone_year_metrics columns: a typo fails before any job. */
     static void checkMetricNames(JobConfig config) {
@@ -114,9 +132,12 @@ public final class Pipeline {
         RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
                 spark.version(), accounts, placed.placement(), marts.matching(), config);
         publisher.stage("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA), 1);
+        publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readStaged(spark, t), config,
+                config.asOf(), summary.toJson()));
 
         List<String> names = new ArrayList<>(tables.keySet());
         names.add("run_summary");
+        names.add(REPORT);
         List<Row> latest = zym.filter(zym.col("year").equalTo(config.asOfYear()))
                 .select("zone_id", "firms_active", "firm_density_per_km2", "firms_new", "firms_exited")
                 .orderBy("zone_id").collectAsList();

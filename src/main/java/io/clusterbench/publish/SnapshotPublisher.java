@@ -73,6 +73,51 @@ public final class SnapshotPublisher {
         data.coalesce(Math.max(1, files)).write().mode(SaveMode.Overwrite).parquet(new Path(staging, table).toString());
     }
 
+    /** Writes one text file (the gap report) as a staged "table" directory of its own. */
+    public void stageFile(String table, String fileName, String content) {
+        try (FSDataOutputStream out = fs.create(new Path(new Path(staging, table), fileName), true)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage " + table + "/" + fileName, e);
+        }
+    }
+
+    /**
+     * Replaces one table's partition of an already published snapshot (the {@code report} command): staged,
+     * then swapped in whole, then the staging area removed.
+     */
+    public void replaceOne(String table) {
+        try {
+            swapIn(table);
+            fs.delete(staging, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("publishing " + table + " failed", e);
+        }
+    }
+
+    /** Reads a table of the published snapshot of this as_of. */
+    public Dataset<Row> readPublished(org.apache.spark.sql.SparkSession spark, String table) {
+        return spark.read().parquet(new Path(new Path(output, table), partition).toString());
+    }
+
+    /** Whether this as_of has a complete published snapshot. */
+    public boolean published() {
+        try {
+            return fs.exists(new Path(new Path(new Path(output, RUNS), partition), SUCCESS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The published run summary of this as_of. */
+    public String publishedSummary() {
+        try (var in = fs.open(new Path(new Path(new Path(output, RUNS), partition), SUMMARY_FILE))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads a staged table back, so later stages build on the written result instead of recomputing it. */
     public Dataset<Row> readStaged(org.apache.spark.sql.SparkSession spark, String table) {
         return spark.read().parquet(new Path(staging, table).toString());
