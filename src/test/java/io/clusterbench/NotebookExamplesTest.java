@@ -1,0 +1,85 @@
+package io.clusterbench;
+
+import io.clusterbench.config.JobConfigLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's DuckDB answers to the study's questions, run as written over the sample snapshot, and checked
+ * against the same figures derived independently from zone_year_metrics.
+ */
+class NotebookExamplesTest extends SparkTestBase {
+    @TempDir
+    static Path out;
+
+    @BeforeAll
+    static void sampleRun() {
+        Pipeline.run(spark(), JobConfigLoader.load(Path.of("jobs/sample.yaml"),
+                new JobConfigLoader.Overrides(null, out.toString(), null)));
+    }
+
+    /** The README's queries, with the README's output path replaced by this run's. */
+    private static String readmeQuery(String marker) throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int at = readme.indexOf("-- " + marker);
+        String sql = readme.substring(at, readme.indexOf("```", at));
+        return sql.replace("target/sample-output", out.toString());
+    }
+
+    @Test
+    void weinanRatiosToEachBenchmark() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            List<String> got = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery(readmeQuery("Q1"))) {
+                while (rs.next()) {
+                    got.add(rs.getString("benchmark_zone_id") + "/" + rs.getString("metric") + "/" + rs.getDouble("ratio"));
+                }
+            }
+            assertEquals(5 * 3, got.size(), "5 benchmark zones (Zhangjiang and its two nested zones, SIP, Hefei) x 3 metrics");
+            // Independently: the same ratios from zone_year_metrics of 2023.
+            String zym = "read_parquet('" + out + "/zone_year_metrics/**/*.parquet', hive_partitioning = true)";
+            for (String g : got) {
+                String[] p = g.split("/");
+                try (ResultSet rs = s.executeQuery("SELECT h." + p[1] + " / b." + p[1] + " FROM " + zym + " h, " + zym
+                        + " b WHERE h.zone_id = 'weinan-htz' AND b.zone_id = '" + p[0] + "' AND h.year = 2023 AND b.year = 2023")) {
+                    rs.next();
+                    assertEquals(rs.getDouble(1), Double.parseDouble(p[2]), 1e-9, g);
+                }
+            }
+        }
+    }
+
+    @Test
+    void topFiveDivisionsByLocationQuotient() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(readmeQuery("Q2"))) {
+            int rows = 0;
+            String zone = null;
+            double previous = Double.MAX_VALUE;
+            while (rs.next()) {
+                rows++;
+                if (!rs.getString("zone_id").equals(zone)) {
+                    zone = rs.getString("zone_id");
+                    previous = Double.MAX_VALUE;
+                }
+                assertTrue(rs.getDouble("lq") <= previous, "ordered by LQ within a zone");
+                assertTrue(rs.getInt("rank_in_zone") <= 5);
+                previous = rs.getDouble("lq");
+            }
+            assertTrue(rows >= 8 && rows <= 8 * 5, rows + " rows");
+        }
+    }
+}
