@@ -48,16 +48,17 @@ public final class Pipeline {
     /** Rebuilds the gap report of a published snapshot from its tables, without recomputing anything. */
     public static String rebuildReport(SparkSession spark, JobConfig config) {
         String runId = "report-" + Long.toHexString(System.nanoTime());
-        SnapshotPublisher publisher = SnapshotPublisher.open(config.output(), spark.sparkContext().hadoopConfiguration(),
-                config.asOf(), runId);
-        if (!publisher.published()) {
-            throw new ConfigException("no published snapshot as_of=" + config.asOf() + " under " + config.output()
-                    + " (its _runs/as_of=" + config.asOf() + "/_SUCCESS is missing): run it first");
+        try (SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
+                spark.sparkContext().hadoopConfiguration(), config.asOf(), runId)) {
+            if (!publisher.published()) {
+                throw new ConfigException("no published snapshot as_of=" + config.asOf() + " under " + config.output()
+                        + " (its _runs/as_of=" + config.asOf() + "/_SUCCESS is missing): run it first");
+            }
+            publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readPublished(spark, t), config,
+                    config.asOf(), publisher.publishedSummary()));
+            publisher.replaceOne(REPORT);
+            return publisher.locations(List.of(REPORT)).get(REPORT) + "/index.html";
         }
-        publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readPublished(spark, t), config,
-                config.asOf(), publisher.publishedSummary()));
-        publisher.replaceOne(REPORT);
-        return publisher.locations(List.of(REPORT)).get(REPORT) + "/index.html";
     }
 
     /** Headline metrics and score components must name zone_year_metrics columns: a typo fails before any job. */
@@ -87,61 +88,62 @@ public final class Pipeline {
 
         checkMetricNames(config);
         IngestStage.Prepared prepared = IngestStage.prepare(spark, config);
-        SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
-                spark.sparkContext().hadoopConfiguration(), config.asOf(), runId);
+        try (SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
+                spark.sparkContext().hadoopConfiguration(), config.asOf(), runId)) {
 
-        IngestResult ingest = IngestStage.run(spark, config, prepared);
-        PlaceStage.Result placed = PlaceStage.run(spark, ingest, config);
-        MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, config);
+            IngestResult ingest = IngestStage.run(spark, config, prepared);
+            PlaceStage.Result placed = PlaceStage.run(spark, ingest, config);
+            MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, config);
 
-        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-        tables.put("zones", marts.zones());
-        tables.put("firms", marts.firms());
-        tables.put("zone_year_metrics", marts.zoneYearMetrics());
-        tables.put("zone_year_listed", marts.zoneYearListed());
-        tables.put("zone_industry_metrics", marts.zoneIndustryMetrics());
-        tables.put("industry_divisions", marts.industryDivisions());
-        tables.put("rejects", ingest.rejects());
-        int bigFiles = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
-        for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-            boolean big = t.getKey().equals("firms") || t.getKey().equals("rejects") || t.getKey().equals("zone_industry_metrics");
-            publisher.stage(t.getKey(), t.getValue(), big ? bigFiles : 1);
-        }
-
-        Dataset<Row> zym = publisher.readStaged(spark, "zone_year_metrics");
-        BenchmarkStage.Result bench = BenchmarkStage.run(ingest, marts, zym, config);
-        Map<String, Dataset<Row>> benchTables = new LinkedHashMap<>();
-        benchTables.put("benchmark_gaps", bench.benchmarkGaps());
-        benchTables.put("zone_scores", bench.zoneScores());
-        benchTables.put("zone_score_components", bench.zoneScoreComponents());
-        benchTables.put("gap_decomposition", bench.gapDecomposition());
-        benchTables.put("published_figures", bench.publishedFigures() != null ? bench.publishedFigures()
-                : spark.createDataFrame(List.of(), PUBLISHED_FIGURES_SCHEMA));
-        benchTables.forEach((name, data) -> publisher.stage(name, data, 1));
-        tables.putAll(benchTables);
-
-        List<SourceAccount> accounts = new ArrayList<>();
-        for (var s : ingest.staged()) {
-            SourceAccount a = s.account();
-            if (a.source().equals("enterprises")) {
-                a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
+            Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+            tables.put("zones", marts.zones());
+            tables.put("firms", marts.firms());
+            tables.put("zone_year_metrics", marts.zoneYearMetrics());
+            tables.put("zone_year_listed", marts.zoneYearListed());
+            tables.put("zone_industry_metrics", marts.zoneIndustryMetrics());
+            tables.put("industry_divisions", marts.industryDivisions());
+            tables.put("rejects", ingest.rejects());
+            int bigFiles = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
+            for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+                boolean big = t.getKey().equals("firms") || t.getKey().equals("rejects") || t.getKey().equals("zone_industry_metrics");
+                publisher.stage(t.getKey(), t.getValue(), big ? bigFiles : 1);
             }
-            a = a.withFlag("AMBIGUOUS_NAME", marts.ambiguousRows().getOrDefault(a.source(), 0L));
-            accounts.add(a);
-        }
-        RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
-                spark.version(), accounts, placed.placement(), marts.matching(), config);
-        publisher.stage("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA), 1);
-        publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readStaged(spark, t), config,
-                config.asOf(), summary.toJson()));
 
-        List<String> names = new ArrayList<>(tables.keySet());
-        names.add("run_summary");
-        names.add(REPORT);
-        List<Row> latest = zym.filter(zym.col("year").equalTo(config.asOfYear()))
-                .select("zone_id", "firms_active", "firm_density_per_km2", "firms_new", "firms_exited")
-                .orderBy("zone_id").collectAsList();
-        publisher.commit(names, summary.toJson());
-        return new Result(publisher.output().toString(), publisher.locations(names), summary, latest);
+            Dataset<Row> zym = publisher.readStaged(spark, "zone_year_metrics");
+            BenchmarkStage.Result bench = BenchmarkStage.run(ingest, marts, zym, config);
+            Map<String, Dataset<Row>> benchTables = new LinkedHashMap<>();
+            benchTables.put("benchmark_gaps", bench.benchmarkGaps());
+            benchTables.put("zone_scores", bench.zoneScores());
+            benchTables.put("zone_score_components", bench.zoneScoreComponents());
+            benchTables.put("gap_decomposition", bench.gapDecomposition());
+            benchTables.put("published_figures", bench.publishedFigures() != null ? bench.publishedFigures()
+                    : spark.createDataFrame(List.of(), PUBLISHED_FIGURES_SCHEMA));
+            benchTables.forEach((name, data) -> publisher.stage(name, data, 1));
+            tables.putAll(benchTables);
+
+            List<SourceAccount> accounts = new ArrayList<>();
+            for (var s : ingest.staged()) {
+                SourceAccount a = s.account();
+                if (a.source().equals("enterprises")) {
+                    a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
+                }
+                a = a.withFlag("AMBIGUOUS_NAME", marts.ambiguousRows().getOrDefault(a.source(), 0L));
+                accounts.add(a);
+            }
+            RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
+                    spark.version(), accounts, placed.placement(), marts.matching(), config);
+            publisher.stage("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA), 1);
+            publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readStaged(spark, t), config,
+                    config.asOf(), summary.toJson()));
+
+            List<String> names = new ArrayList<>(tables.keySet());
+            names.add("run_summary");
+            names.add(REPORT);
+            List<Row> latest = zym.filter(zym.col("year").equalTo(config.asOfYear()))
+                    .select("zone_id", "firms_active", "firm_density_per_km2", "firms_new", "firms_exited")
+                    .orderBy("zone_id").collectAsList();
+            publisher.commit(names, summary.toJson());
+            return new Result(publisher.output().toString(), publisher.locations(names), summary, latest);
+        }
     }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code as_of=} partition is swapped in by directory renames, and the run summary and {@code _SUCCESS} come
  * last. A killed run leaves at most an unreferenced staging directory, which later runs ignore.
  */
-public final class SnapshotPublisher {
+public final class SnapshotPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPublisher.class);
     public static final String RUNS = "_runs";
     public static final String STAGING = "_staging";
@@ -34,6 +34,7 @@ public final class SnapshotPublisher {
     private final Path output;
     private final String partition;
     private final Path staging;
+    private OutputLock lock;
 
     private SnapshotPublisher(FileSystem fs, Path output, LocalDate asOf, String runId) {
         this.fs = fs;
@@ -52,15 +53,42 @@ public final class SnapshotPublisher {
                 throw new ConfigException("output " + outputDir + " exists and is not a directory");
             }
             SnapshotPublisher pub = new SnapshotPublisher(fs, output, asOf, runId);
-            if (!fs.mkdirs(pub.staging)) {
+            if (!fs.mkdirs(pub.staging.getParent())) {
                 throw new ConfigException("output directory " + outputDir + " is not writable");
             }
-            Path probe = new Path(pub.staging, ".write-check");
-            fs.create(probe, true).close();
-            fs.delete(probe, false);
+            pub.lock = OutputLock.acquire(fs, output, runId);
+            try {
+                pub.removeLeftoverStaging();
+                fs.mkdirs(pub.staging);
+                Path probe = new Path(pub.staging, ".write-check");
+                fs.create(probe, true).close();
+                fs.delete(probe, false);
+            } catch (IOException | RuntimeException e) {
+                pub.close();
+                throw e;
+            }
             return pub;
         } catch (IOException e) {
             throw new ConfigException("output directory " + outputDir + " is not writable: " + firstLine(e));
+        }
+    }
+
+    /** Staging areas of earlier runs that were killed; safe to remove once this run holds the lock. */
+    private void removeLeftoverStaging() throws IOException {
+        for (var st : fs.listStatus(staging.getParent())) {
+            if (st.isDirectory()) {
+                LOG.info("removing leftover staging {} of an interrupted run", st.getPath().getName());
+                fs.delete(st.getPath(), true);
+            }
+        }
+    }
+
+    /** Releases the output directory's lock (after commit or failure alike). */
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 
@@ -129,8 +157,10 @@ public final class SnapshotPublisher {
             Path runs = new Path(new Path(output, RUNS), partition);
             fs.mkdirs(runs);
             fs.delete(new Path(runs, SUCCESS), false);
+            LOG.info("publish: {} has no _SUCCESS until every table is swapped in", partition);
             for (String table : tables) {
                 swapIn(table);
+                LOG.info("publish: swapped in {}", table);
             }
             Path tmp = new Path(staging, SUMMARY_FILE);
             try (FSDataOutputStream out = fs.create(tmp, true)) {
@@ -139,6 +169,7 @@ public final class SnapshotPublisher {
             Path summary = new Path(runs, SUMMARY_FILE);
             fs.delete(summary, false);
             rename(tmp, summary);
+            LOG.info("publish: wrote the run summary");
             fs.create(new Path(runs, SUCCESS), true).close();
             fs.delete(staging, true);
             LOG.info("published snapshot {} under {}", partition, output);

@@ -1,0 +1,134 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.Pipeline;
+import io.clusterbench.SparkTestBase;
+import io.clusterbench.TestInputs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static io.clusterbench.TestInputs.code;
+import static io.clusterbench.TestInputs.lines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each bad configuration gives exit code 2 and one line naming what to fix, and leaves the existing snapshot
+ * of the output directory untouched; a second run on a busy output directory refuses.
+ */
+class BadConfigurationTest extends SparkTestBase {
+    @TempDir
+    static Path dir;
+    static Path out;
+    static Map<String, String> before;
+
+    @BeforeAll
+    static void existingSnapshot() throws IOException {
+        out = dir.resolve("out");
+        Pipeline.run(spark(), TestInputs.config(input("good", "z1,园区,,渭南,陕西,home,,10,,,,"), out, "2024-06-30"));
+        before = files(out);
+    }
+
+    static Path input(String name, String... zoneRows) {
+        Path in = dir.resolve(name);
+        String[] zones = new String[zoneRows.length + 1];
+        zones[0] = TestInputs.ZONES_HEADER;
+        System.arraycopy(zoneRows, 0, zones, 1, zoneRows.length);
+        TestInputs.write(in.resolve("zones.csv"), lines(zones));
+        TestInputs.write(in.resolve("enterprises.csv"), lines(TestInputs.ENTERPRISES_HEADER, code(0) + ",甲公司,z1,C2710,2016-03-01,存续,,10"));
+        TestInputs.write(in.resolve("patents.csv"), lines("application_no,application_date,applicants"));
+        return in;
+    }
+
+    private static void assertRefused(String mustMention, String... args) throws IOException {
+        StringWriter err = new StringWriter();
+        int code = ClusterbenchCli.execute(new PrintWriter(err, true), args);
+        assertEquals(2, code, err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains(mustMention), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace");
+        assertEquals(before, files(out), "the existing snapshot must stay untouched");
+    }
+
+    private static String[] run(Path in) {
+        return new String[]{"run", "--input", in.toString(), "--output", out.toString(), "--as-of", "2024-06-30"};
+    }
+
+    @Test
+    void cycleInTheZoneTree() throws IOException {
+        assertRefused("cycle", run(input("cycle", "z1,园区,,渭南,陕西,home,z2,10,,,,", "z2,园区二,,渭南,陕西,peer,z1,10,,,,")));
+    }
+
+    @Test
+    void unknownParentZone() throws IOException {
+        assertRefused("zone z1: parent_zone_id 'ghost'", run(input("parent", "z1,园区,,渭南,陕西,home,ghost,10,,,,")));
+    }
+
+    @Test
+    void negativeArea() throws IOException {
+        assertRefused("zone z1: area_km2 must be > 0", run(input("area", "z1,园区,,渭南,陕西,home,,-3,,,,")));
+    }
+
+    @Test
+    void invalidBoundary() throws IOException {
+        assertRefused("zone z1: boundary_wkt", run(input("wkt", "z1,园区,,渭南,陕西,home,,10,,\"POLYGON((1 1, 2 2\",,")));
+    }
+
+    @Test
+    void invalidAsOf() throws IOException {
+        assertRefused("--as-of", "run", "--input", dir.resolve("good").toString(), "--output", out.toString(), "--as-of", "30/06/2024");
+    }
+
+    @Test
+    void unknownKeyInTheJobFile() throws IOException {
+        Path job = TestInputs.write(dir.resolve("job.yaml"), "input: " + dir.resolve("good") + "\noutput: " + out + "\nouptut: x\n");
+        assertRefused("ouptut", "run", "--job", job.toString());
+    }
+
+    @Test
+    void missingInputDirectory() throws IOException {
+        assertRefused("does not exist", "run", "--input", dir.resolve("nowhere").toString(), "--output", out.toString());
+    }
+
+    @Test
+    void unwritableOutputDirectory() throws IOException {
+        Path file = TestInputs.write(dir.resolve("a-file"), "not a directory");
+        assertRefused("not a directory", "run", "--input", dir.resolve("good").toString(), "--output", file.toString());
+        assertRefused("not writable", "run", "--input", dir.resolve("good").toString(), "--output", file.resolve("sub").toString());
+    }
+
+    @Test
+    void aSecondRunOnABusyOutputDirectoryRefuses() throws IOException {
+        // A live holder on this host: this very JVM.
+        Path lock = out.resolve("_staging/.lock");
+        String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
+        Files.writeString(lock, InetAddress.getLocalHost().getHostName() + " " + pid + " other-run 2024-06-30T00:00:00Z");
+        try {
+            assertRefused("another clusterbench run", run(dir.resolve("good")));
+        } finally {
+            Files.delete(lock);
+        }
+    }
+
+    static Map<String, String> files(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.filter(Files::isRegularFile).filter(p -> !p.toString().contains("_staging")).toList()) {
+                m.put(root.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis() + "/" + Files.size(p));
+            }
+        }
+        return m;
+    }
+}
