@@ -9,6 +9,7 @@ import io.clusterbench.ingest.IngestStage;
 import io.clusterbench.ingest.SourceAccount;
 import io.clusterbench.metrics.MetricsStage;
 import io.clusterbench.place.PlaceStage;
+import io.clusterbench.policy.PolicyStage;
 import io.clusterbench.publish.GapReport;
 import io.clusterbench.publish.RunSummary;
 import io.clusterbench.publish.SnapshotPublisher;
@@ -118,6 +119,11 @@ public final class Pipeline {
             benchTables.put("gap_decomposition", bench.gapDecomposition());
             benchTables.put("published_figures", bench.publishedFigures() != null ? bench.publishedFigures()
                     : spark.createDataFrame(List.of(), PUBLISHED_FIGURES_SCHEMA));
+            PolicyStage.Result policy = PolicyStage.run(ingest, placed, marts, publisher.readStaged(spark, "firms"),
+                    publisher.readStaged(spark, "zone_industry_metrics"), config);
+            benchTables.put("cultivation_candidates", policy.cultivationCandidates());
+            benchTables.put("industry_opportunities", policy.industryOpportunities());
+            benchTables.put("strong_clusters", policy.strongClusters());
             benchTables.forEach((name, data) -> publisher.stage(name, data, 1));
             tables.putAll(benchTables);
 

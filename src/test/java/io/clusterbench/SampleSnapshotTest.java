@@ -41,7 +41,7 @@ class SampleSnapshotTest extends SparkTestBase {
         java.time.LocalDate asOf = java.time.LocalDate.of(2024, 6, 30);
         var first = io.clusterbench.publish.SnapshotDigest.of(spark(), out.toString(), asOf);
         var second = io.clusterbench.publish.SnapshotDigest.of(spark(), again.toString(), asOf);
-        assertEquals(14, first.size(), "13 tables and the report: " + first.keySet());
+        assertEquals(17, first.size(), "16 tables and the report: " + first.keySet());
         assertEquals(first, second);
         assertTrue(first.get("firms").startsWith("581:"), first.get("firms"));
     }

@@ -35,7 +35,8 @@ public final class MetricsStage {
      */
     public record Result(Dataset<Row> zones, Dataset<Row> firms, Dataset<Row> zoneYearMetrics,
                          Dataset<Row> zoneYearListed, Dataset<Row> zoneIndustryMetrics, Dataset<Row> industryDivisions,
-                         Map<String, Map<String, Long>> matching, Map<String, Long> ambiguousRows) {
+                         Map<String, Map<String, Long>> matching, Map<String, Long> ambiguousRows,
+                         Dataset<Row> patentCounts) {
     }
 
     private MetricsStage() {
@@ -87,14 +88,15 @@ public final class MetricsStage {
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees",
                         "invention_granted");
 
+        Dataset<Row> patentCounts = PatentMetrics.perFirm(patents.staging(), links);
         return new Result(
                 ReferenceTables.zones(spark, ingest.zones().tree()),
-                FirmsTable.build(placed.firms(), PatentMetrics.perFirm(patents.staging(), links), has.stock(), config),
+                FirmsTable.build(placed.firms(), patentCounts, has.stock(), config),
                 zym,
                 ListedByBoard.compute(firmZones, config),
                 zoneIndustry,
                 ReferenceTables.industryDivisions(spark),
-                matching, ambiguous);
+                matching, ambiguous, patentCounts);
     }
 
     /** Inventions granted per zone, division and year with at least one matched applicant firm of that division. */

@@ -95,6 +95,8 @@ public final class PatentMetrics {
                 countDistinct(when(asApplicant.and(col("is_invention")).and(col("is_granted")), col("application_no")))
                         .as("invention_patents_granted"),
                 countDistinct(when(holder.and(col("is_invention")).and(col("is_granted")).and(col("is_valid")),
-                        col("application_no"))).as("invention_patents_valid"));
+                        col("application_no"))).as("invention_patents_valid"),
+                countDistinct(when(holder.and(col("is_invention").unary_$bang()).and(col("is_granted")).and(col("is_valid")),
+                        col("application_no"))).as("other_patents_valid"));
     }
 }

@@ -180,6 +180,16 @@ public final class GapReport {
         }
         model.put("published", published);
 
+        model.put("candidates", candidates(t, label));
+        model.put("opportunities", opportunities(t, label));
+        List<Map<String, Object>> strong = new ArrayList<>();
+        for (Row r : t.apply("strong_clusters").filter(col("is_strong").and(col("year").equalTo(latestComplete)))
+                .orderBy("zone_id", "industry_division").collectAsList()) {
+            String d = r.getAs("industry_division");
+            strong.add(Map.of("zone", label.getOrDefault((String) r.getAs("zone_id"), r.getAs("zone_id")), "division", d,
+                    "name", divisionNames.getOrDefault(d, ""), "lq", fmt(r.getAs("lq")), "firms", r.getAs("firms_active")));
+        }
+        model.put("strong", strong);
         model.put("quality", quality(summaryJson, zymRows, label, asOf.getYear()));
         model.put("chartData", safeJson(chartData));
         model.put("echarts", echarts());
@@ -187,6 +197,46 @@ public final class GapReport {
         StringWriter out = new StringWriter();
         template.execute(out, model);
         return out.toString();
+    }
+
+    /** The ten most ready high-tech-enterprise candidates per home zone: firm names and criteria only. */
+    private static List<Map<String, Object>> candidates(Tables t, Map<String, String> label) {
+        Map<String, List<Map<String, Object>>> byZone = new LinkedHashMap<>();
+        for (Row r : t.apply("cultivation_candidates").filter(col("hte_readiness_rank").leq(10))
+                .orderBy("zone_id", "hte_readiness_rank").collectAsList()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", r.getAs("hte_readiness_rank"));
+            m.put("name", r.getAs("name"));
+            m.put("division", r.getAs("industry_division") == null ? "—" : r.getAs("industry_division"));
+            m.put("met", r.getAs("hte_criteria_met"));
+            m.put("failed", r.getAs("hte_criteria_failed"));
+            m.put("unknown", r.getAs("hte_criteria_unknown"));
+            m.put("renewal", Boolean.TRUE.equals(r.getAs("hte_expiring_within_12m")) ? "renewal due" : "");
+            m.put("sme", r.getAs("sme_score_status"));
+            byZone.computeIfAbsent(r.getAs("zone_id"), k -> new ArrayList<>()).add(m);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byZone.forEach((z, rows) -> out.add(Map.of("zone", label.getOrDefault(z, z), "firms", rows)));
+        return out;
+    }
+
+    /** The ten best-ranked divisions a home zone is not yet specialised in. */
+    private static List<Map<String, Object>> opportunities(Tables t, Map<String, String> label) {
+        Map<String, List<Map<String, Object>>> byZone = new LinkedHashMap<>();
+        for (Row r : t.apply("industry_opportunities").filter(col("opportunity_rank").leq(10))
+                .orderBy("zone_id", "opportunity_rank").collectAsList()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", r.getAs("opportunity_rank"));
+            m.put("division", r.getAs("industry_division"));
+            m.put("name", r.getAs("name_zh"));
+            m.put("density", fmt(r.getAs("relatedness_density")));
+            m.put("lq", fmt(r.getAs("lq")));
+            m.put("benchmarkLq", fmt(r.getAs("benchmark_lq_max")));
+            byZone.computeIfAbsent(r.getAs("zone_id"), k -> new ArrayList<>()).add(m);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byZone.forEach((z, rows) -> out.add(Map.of("zone", label.getOrDefault(z, z), "divisions", rows)));
+        return out;
     }
 
     /** "Weinan's HTE-density gap to SIP: x % from fewer firms per km², y % from a smaller HTE share." */

@@ -70,7 +70,14 @@ public final class SnapshotDigest {
                 continue;
             }
             Column c = col("`" + f.name() + "`");
-            cols.add(f.dataType().equals(DataTypes.DoubleType) ? round(c, 9) : c);
+            if (f.dataType().equals(DataTypes.DoubleType)) {
+                c = round(c, 9);
+            } else if (f.dataType() instanceof org.apache.spark.sql.types.MapType) {
+                // maps cannot be hashed, and their entry order is not part of their value
+                c = org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.array_sort(
+                        org.apache.spark.sql.functions.map_entries(c)));
+            }
+            cols.add(c);
         }
         Column hash = cols.isEmpty() ? lit(0L) : xxhash64(cols.toArray(Column[]::new));
         Row r = d.agg(count(lit(1)), sum(hash.cast("decimal(38,0)"))).first();

@@ -98,7 +98,9 @@ public final class SnapshotPublisher implements AutoCloseable {
 
     /** Writes one table whole into the staging area; nothing is visible to readers yet. */
     public void stage(String table, Dataset<Row> data, int files) {
+        long t0 = System.nanoTime();
         data.coalesce(Math.max(1, files)).write().mode(SaveMode.Overwrite).parquet(new Path(staging, table).toString());
+        LOG.info("staged {} in {} ms", table, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Writes one text file (the gap report) as a staged "table" directory of its own. */

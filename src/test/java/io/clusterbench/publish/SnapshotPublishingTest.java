@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SnapshotPublishingTest extends SparkTestBase {
     static final List<String> TABLES = List.of("zones", "firms", "zone_year_metrics", "zone_year_listed",
             "zone_industry_metrics", "industry_divisions", "rejects", "benchmark_gaps", "zone_scores",
-            "zone_score_components", "gap_decomposition", "published_figures", "run_summary");
+            "zone_score_components", "gap_decomposition", "published_figures", "cultivation_candidates",
+            "industry_opportunities", "strong_clusters", "run_summary");
 
     @TempDir
     static Path dir;

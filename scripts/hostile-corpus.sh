@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the whole hostile-input corpus (default 1,100 broken files, fixed seed) through ingest and reports files
+# tried, crashes and rows accounted for. The test suite runs a small fixed-seed sample of the same corpus.
+# Usage: scripts/hostile-corpus.sh [CASES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CASES=${1:-1100}
+mvn -B -q test -Dtest=HostileInputTest -Dhostile.cases="$CASES" -Dsurefire.failIfNoSpecifiedTests=false > target/hostile-corpus.log 2>&1 || status=$?
+head -n 1 target/hostile-corpus-report.txt
+exit "${status:-0}"

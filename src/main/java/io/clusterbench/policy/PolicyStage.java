@@ -1,0 +1,44 @@
+package io.clusterbench.policy;
+
+import io.clusterbench.config.JobConfig;
+import io.clusterbench.ingest.IngestResult;
+import io.clusterbench.metrics.MetricsStage;
+import io.clusterbench.place.PlaceStage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import static org.apache.spark.sql.functions.col;
+
+/** The bureau's two asks: which firms to cultivate, which industries to concentrate on (and which are strong). */
+public final class PolicyStage {
+    public record Result(Dataset<Row> cultivationCandidates, Dataset<Row> industryOpportunities, Dataset<Row> strongClusters) {
+    }
+
+    private PolicyStage() {
+    }
+
+    /**
+     * @param firms        the published firms table (read back from staging)
+     * @param zoneIndustry the published zone_industry_metrics (read back from staging)
+     */
+    public static Result run(IngestResult ingest, PlaceStage.Result placed, MetricsStage.Result marts, Dataset<Row> firms,
+                             Dataset<Row> zoneIndustry, JobConfig config) {
+        int latestComplete = config.asOfYearIsPartial() ? config.asOfYear() - 1 : config.asOfYear();
+        Dataset<Row> homeZones = marts.zones().filter(col("role").equalTo("home")).select("zone_id");
+        Dataset<Row> homeFirms = placed.firmZones()
+                .filter(col("active_from").leq(config.asOfYear()).and(col("active_to").geq(config.asOfYear())))
+                .join(homeZones, "zone_id")
+                .select(col("zone_id"), col("credit_code").as("_code"), col("hte_cert_dates"));
+        homeFirms = homeFirms.join(firms.select("credit_code", "name", "industry_division", "established_date",
+                        "is_hte_valid", "is_tech_sme_latest", "employees"), col("_code").equalTo(col("credit_code")))
+                .drop("_code");
+        Dataset<Row> ip = marts.patentCounts().select(col("pc_code").as("ip_code"),
+                col("invention_patents_valid").as("valid_inventions"), col("other_patents_valid").as("valid_other_patents"));
+        return new Result(
+                CultivationCandidates.compute(homeFirms, ingest.financials() == null ? null : ingest.financials().staging(),
+                        ip, config),
+                IndustryOpportunities.compute(zoneIndustry.filter(col("year").equalTo(latestComplete)), marts.zones(),
+                        marts.industryDivisions(), latestComplete),
+                StrongClusters.compute(zoneIndustry));
+    }
+}

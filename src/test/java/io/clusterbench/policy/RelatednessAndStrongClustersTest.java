@@ -1,0 +1,97 @@
+package io.clusterbench.policy;
+
+import io.clusterbench.SparkTestBase;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The worked examples for relatedness and for the strong-cluster rule. */
+class RelatednessAndStrongClustersTest extends SparkTestBase {
+    private static final StructType M = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("zone_id", DataTypes.StringType, false),
+            DataTypes.createStructField("industry", DataTypes.StringType, false)));
+
+    /** Regions × industries I1..I5: R1 10000, R2 00010, R3 01011, R4 01101, R5 01100. */
+    private static Dataset<Row> example() {
+        String[] rows = {"R1 10000", "R2 00010", "R3 01011", "R4 01101", "R5 01100"};
+        List<Row> m = new ArrayList<>();
+        for (String r : rows) {
+            String[] p = r.split(" ");
+            for (int i = 0; i < 5; i++) {
+                if (p[1].charAt(i) == '1') {
+                    m.add(RowFactory.create(p[0], "I" + (i + 1)));
+                }
+            }
+        }
+        return spark().createDataFrame(m, M);
+    }
+
+    @Test
+    void associationStrength() {
+        Map<String, Double> s = new TreeMap<>();
+        Relatedness.strengths(example()).collectAsList()
+                .forEach(r -> s.put(r.getString(0) + "-" + r.getString(1), r.getDouble(2)));
+        assertEquals(1.8667, s.get("I2-I3"), 1e-4);
+        assertEquals(1.4, s.get("I2-I4"), 1e-9);
+        assertEquals(1.4, s.get("I2-I5"), 1e-9);
+        assertEquals(1.1667, s.get("I3-I5"), 1e-4);
+        assertEquals(1.75, s.get("I4-I5"), 1e-9);
+        assertEquals(s.get("I3-I2"), s.get("I2-I3"), "symmetric");
+        assertNull(s.get("I3-I4"), "never together: 0");
+        assertNull(s.get("I1-I2"));
+    }
+
+    @Test
+    void relatednessDensity() {
+        Dataset<Row> m = example();
+        Dataset<Row> zones = m.select("zone_id").distinct();
+        Map<String, Double> d = new TreeMap<>();
+        Relatedness.density(m, Relatedness.strengths(m), zones).collectAsList()
+                .forEach(r -> d.put(r.getString(0) + "/" + r.getString(1), r.isNullAt(2) ? null : r.getDouble(2)));
+        double[] r3 = {66.67, 100, 100, 66.67};
+        double[] r5 = {33.33, 50, 50, 66.67};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(r3[i], d.get("R3/I" + (i + 2)), 0.005);
+            assertEquals(r5[i], d.get("R5/I" + (i + 2)), 0.005);
+        }
+        assertNull(d.get("R3/I1"), "I1 is related to nothing");
+        assertNull(d.get("R5/I1"));
+    }
+
+    @Test
+    void strongClustersByTheClusterMappingRule() {
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("zone_id", DataTypes.StringType, false),
+                DataTypes.createStructField("year", DataTypes.IntegerType, false),
+                DataTypes.createStructField("industry_division", DataTypes.StringType, false),
+                DataTypes.createStructField("firms_active", DataTypes.LongType, false),
+                DataTypes.createStructField("lq", DataTypes.DoubleType, false),
+                DataTypes.createStructField("employees", DataTypes.LongType, true)));
+        Object[][] cells = {{"A", 0.5, 10, 100}, {"B", 0.8, 3, 40}, {"C", 1.0, 20, 300}, {"D", 1.2, 2, 20},
+                {"E", 1.5, 40, 500}, {"F", 2.0, 30, 800}, {"G", 3.0, 4, 60}, {"H", 0.0, 0, 0}};
+        List<Row> rows = new ArrayList<>();
+        for (Object[] c : cells) {
+            rows.add(RowFactory.create(c[0], 2023, "27", ((Integer) c[2]).longValue(), c[1], ((Integer) c[3]).longValue()));
+        }
+        Dataset<Row> out = StrongClusters.compute(spark().createDataFrame(rows, schema)).cache();
+        Row any = out.first();
+        assertEquals(1.75, any.<Double>getAs("lq_p75"), 1e-12);
+        assertEquals(3.5, any.<Double>getAs("firms_p25"), 1e-12);
+        assertEquals(50.0, any.<Double>getAs("employees_p25"), 1e-12);
+        assertEquals(List.of("F", "G"), out.filter(col("is_strong")).orderBy("zone_id").collectAsList().stream()
+                .map(r -> r.getString(0)).toList());
+        assertEquals(7, out.count(), "H (no firms) is excluded");
+    }
+}
