@@ -1,13 +1,14 @@
 package io.clusterbench;
 
 import io.clusterbench.benchmark.BenchmarkStage;
+import io.clusterbench.benchmark.PublishedFigures;
 import io.clusterbench.config.ConfigException;
 import io.clusterbench.config.JobConfig;
-import io.clusterbench.metrics.ZoneYearMetricsTable;
 import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.ingest.IngestStage;
 import io.clusterbench.ingest.SourceAccount;
 import io.clusterbench.metrics.MetricsStage;
+import io.clusterbench.metrics.ZoneYearMetricsTable;
 import io.clusterbench.place.PlaceStage;
 import io.clusterbench.policy.PolicyStage;
 import io.clusterbench.publish.GapReport;
@@ -21,30 +22,84 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The whole job in one readable place: ingest → place → metrics → publish. Every check that can fail on user
- * input (job, input layout, zone tree, output directory) runs before the first Spark job.
+ * The whole job in one readable place: ingest → place → metrics → benchmark and policy → publish. Every check
+ * that can fail on user input (job, input layout, zone tree, output directory) runs before the first Spark job.
+ * Tables are staged as they are computed; later stages read the staged results back instead of recomputing
+ * them, and nothing becomes visible until the publisher commits the whole snapshot.
  */
 public final class Pipeline {
+    public static final String REPORT = "report";
+    /** Tables written as several files (they grow with the registry); the others are one file each. */
+    private static final Set<String> LARGE = Set.of("firms", "rejects", "zone_industry_metrics", "strong_clusters");
+
     private Pipeline() {
     }
 
-    private static final org.apache.spark.sql.types.StructType PUBLISHED_FIGURES_SCHEMA =
-            org.apache.spark.sql.types.DataTypes.createStructType(List.of(
-                    org.apache.spark.sql.types.DataTypes.createStructField("zone_id", org.apache.spark.sql.types.DataTypes.StringType, true),
-                    org.apache.spark.sql.types.DataTypes.createStructField("metric", org.apache.spark.sql.types.DataTypes.StringType, true),
-                    org.apache.spark.sql.types.DataTypes.createStructField("year", org.apache.spark.sql.types.DataTypes.IntegerType, true),
-                    org.apache.spark.sql.types.DataTypes.createStructField("value", org.apache.spark.sql.types.DataTypes.DoubleType, true),
-                    org.apache.spark.sql.types.DataTypes.createStructField("qualifier", org.apache.spark.sql.types.DataTypes.StringType, true),
-                    org.apache.spark.sql.types.DataTypes.createStructField("source", org.apache.spark.sql.types.DataTypes.StringType, true),
-                    org.apache.spark.sql.types.DataTypes.createStructField("note", org.apache.spark.sql.types.DataTypes.StringType, true),
-                    org.apache.spark.sql.types.DataTypes.createStructField("computed_value", org.apache.spark.sql.types.DataTypes.DoubleType, true)));
+    /** What a run produced: where the snapshot went, its summary, and its as_of-year zone figures. */
+    public record Result(String output, Map<String, String> tables, RunSummary summary, List<Row> latestZoneFigures) {
+    }
 
-    public static final String REPORT = "report";
+    public static Result run(SparkSession spark, JobConfig config) {
+        Instant started = Instant.now();
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+                + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        checkMetricNames(config);
+        IngestStage.Prepared prepared = IngestStage.prepare(spark, config);
+        try (SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
+                spark.sparkContext().hadoopConfiguration(), config.asOf(), runId)) {
+            List<String> published = new ArrayList<>();
+            int largeFiles = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
+            java.util.function.BiConsumer<String, Dataset<Row>> stage = (name, data) -> {
+                publisher.stage(name, data, LARGE.contains(name) ? largeFiles : 1);
+                published.add(name);
+            };
+
+            IngestResult ingest = IngestStage.run(spark, config, prepared);
+            PlaceStage.Result placed = PlaceStage.run(spark, ingest, config);
+            MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, config);
+            stage.accept("zones", marts.zones());
+            stage.accept("firms", marts.firms());
+            stage.accept("zone_year_metrics", marts.zoneYearMetrics());
+            stage.accept("zone_year_listed", marts.zoneYearListed());
+            stage.accept("zone_industry_metrics", marts.zoneIndustryMetrics());
+            stage.accept("industry_divisions", marts.industryDivisions());
+            stage.accept("rejects", ingest.rejects());
+
+            Dataset<Row> zym = publisher.readStaged(spark, "zone_year_metrics");
+            BenchmarkStage.Result bench = BenchmarkStage.run(ingest, marts, zym, config);
+            stage.accept("benchmark_gaps", bench.benchmarkGaps());
+            stage.accept("zone_scores", bench.zoneScores());
+            stage.accept("zone_score_components", bench.zoneScoreComponents());
+            stage.accept("gap_decomposition", bench.gapDecomposition());
+            stage.accept("published_figures", bench.publishedFigures() != null ? bench.publishedFigures()
+                    : spark.createDataFrame(List.of(), PublishedFigures.SCHEMA));
+
+            PolicyStage.Result policy = PolicyStage.run(ingest, placed, marts, publisher.readStaged(spark, "firms"),
+                    publisher.readStaged(spark, "zone_industry_metrics"), config);
+            stage.accept("cultivation_candidates", policy.cultivationCandidates());
+            stage.accept("industry_opportunities", policy.industryOpportunities());
+            stage.accept("strong_clusters", policy.strongClusters());
+
+            RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
+                    spark.version(), accounts(ingest, placed, marts), placed.placement(), marts.matching(), config);
+            stage.accept("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA));
+            publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readStaged(spark, t), config,
+                    config.asOf(), summary.toJson()));
+            published.add(REPORT);
+
+            List<Row> latest = zym.filter(zym.col("year").equalTo(config.asOfYear()))
+                    .select("zone_id", "firms_active", "firm_density_per_km2", "firms_new", "firms_exited")
+                    .orderBy("zone_id").collectAsList();
+            publisher.commit(published, summary.toJson());
+            return new Result(publisher.output().toString(), publisher.locations(published), summary, latest);
+        }
+    }
 
     /** Rebuilds the gap report of a published snapshot from its tables, without recomputing anything. */
     public static String rebuildReport(SparkSession spark, JobConfig config) {
@@ -62,9 +117,22 @@ public final class Pipeline {
         }
     }
 
+    /** Each source's account, with the flags decided after ingest (unknown zones, ambiguous names). */
+    private static List<SourceAccount> accounts(IngestResult ingest, PlaceStage.Result placed, MetricsStage.Result marts) {
+        List<SourceAccount> accounts = new ArrayList<>();
+        for (var s : ingest.staged()) {
+            SourceAccount a = s.account();
+            if (a.source().equals("enterprises")) {
+                a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
+            }
+            accounts.add(a.withFlag("AMBIGUOUS_NAME", marts.ambiguousRows().getOrDefault(a.source(), 0L)));
+        }
+        return accounts;
+    }
+
     /** Headline metrics and score components must name zone_year_metrics columns: a typo fails before any job. */
     static void checkMetricNames(JobConfig config) {
-        java.util.Set<String> known = new java.util.TreeSet<>(ZoneYearMetricsTable.COLUMNS.keySet());
+        Set<String> known = new TreeSet<>(ZoneYearMetricsTable.COLUMNS.keySet());
         known.removeAll(List.of("zone_id", "year", "is_partial_year", "top_division"));
         for (String m : config.headlineMetrics()) {
             if (!known.contains(m)) {
@@ -75,81 +143,6 @@ public final class Pipeline {
             if (!known.contains(m)) {
                 throw new ConfigException("score_weights." + m + ": not a numeric zone_year_metrics column");
             }
-        }
-    }
-
-    /** What a run produced: where the snapshot went, its summary, and its as_of-year zone figures. */
-    public record Result(String output, Map<String, String> tables, RunSummary summary, List<Row> latestZoneFigures) {
-    }
-
-    public static Result run(SparkSession spark, JobConfig config) {
-        Instant started = Instant.now();
-        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-                + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-
-        checkMetricNames(config);
-        IngestStage.Prepared prepared = IngestStage.prepare(spark, config);
-        try (SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
-                spark.sparkContext().hadoopConfiguration(), config.asOf(), runId)) {
-
-            IngestResult ingest = IngestStage.run(spark, config, prepared);
-            PlaceStage.Result placed = PlaceStage.run(spark, ingest, config);
-            MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, config);
-
-            Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-            tables.put("zones", marts.zones());
-            tables.put("firms", marts.firms());
-            tables.put("zone_year_metrics", marts.zoneYearMetrics());
-            tables.put("zone_year_listed", marts.zoneYearListed());
-            tables.put("zone_industry_metrics", marts.zoneIndustryMetrics());
-            tables.put("industry_divisions", marts.industryDivisions());
-            tables.put("rejects", ingest.rejects());
-            int bigFiles = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
-            for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-                boolean big = t.getKey().equals("firms") || t.getKey().equals("rejects") || t.getKey().equals("zone_industry_metrics");
-                publisher.stage(t.getKey(), t.getValue(), big ? bigFiles : 1);
-            }
-
-            Dataset<Row> zym = publisher.readStaged(spark, "zone_year_metrics");
-            BenchmarkStage.Result bench = BenchmarkStage.run(ingest, marts, zym, config);
-            Map<String, Dataset<Row>> benchTables = new LinkedHashMap<>();
-            benchTables.put("benchmark_gaps", bench.benchmarkGaps());
-            benchTables.put("zone_scores", bench.zoneScores());
-            benchTables.put("zone_score_components", bench.zoneScoreComponents());
-            benchTables.put("gap_decomposition", bench.gapDecomposition());
-            benchTables.put("published_figures", bench.publishedFigures() != null ? bench.publishedFigures()
-                    : spark.createDataFrame(List.of(), PUBLISHED_FIGURES_SCHEMA));
-            PolicyStage.Result policy = PolicyStage.run(ingest, placed, marts, publisher.readStaged(spark, "firms"),
-                    publisher.readStaged(spark, "zone_industry_metrics"), config);
-            benchTables.put("cultivation_candidates", policy.cultivationCandidates());
-            benchTables.put("industry_opportunities", policy.industryOpportunities());
-            benchTables.put("strong_clusters", policy.strongClusters());
-            benchTables.forEach((name, data) -> publisher.stage(name, data, 1));
-            tables.putAll(benchTables);
-
-            List<SourceAccount> accounts = new ArrayList<>();
-            for (var s : ingest.staged()) {
-                SourceAccount a = s.account();
-                if (a.source().equals("enterprises")) {
-                    a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
-                }
-                a = a.withFlag("AMBIGUOUS_NAME", marts.ambiguousRows().getOrDefault(a.source(), 0L));
-                accounts.add(a);
-            }
-            RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
-                    spark.version(), accounts, placed.placement(), marts.matching(), config);
-            publisher.stage("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA), 1);
-            publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readStaged(spark, t), config,
-                    config.asOf(), summary.toJson()));
-
-            List<String> names = new ArrayList<>(tables.keySet());
-            names.add("run_summary");
-            names.add(REPORT);
-            List<Row> latest = zym.filter(zym.col("year").equalTo(config.asOfYear()))
-                    .select("zone_id", "firms_active", "firm_density_per_km2", "firms_new", "firms_exited")
-                    .orderBy("zone_id").collectAsList();
-            publisher.commit(names, summary.toJson());
-            return new Result(publisher.output().toString(), publisher.locations(names), summary, latest);
         }
     }
 }

@@ -11,6 +11,15 @@ import static org.apache.spark.sql.functions.col;
 
 /** published_figures: the optional input passed through with the run's value of the same metric beside it. */
 public final class PublishedFigures {
+    /** The table's shape, also used to publish it empty when the input has no published figures. */
+    public static final org.apache.spark.sql.types.StructType SCHEMA = org.apache.spark.sql.types.DataTypes.createStructType(
+            java.util.stream.Stream.of("zone_id:string", "metric:string", "year:int", "value:double", "qualifier:string",
+                    "source:string", "note:string", "computed_value:double").map(f -> {
+                String[] p = f.split(":");
+                return org.apache.spark.sql.types.DataTypes.createStructField(p[0],
+                        org.apache.spark.sql.types.DataType.fromDDL(p[1]), true);
+            }).toList());
+
     private PublishedFigures() {
     }
 

@@ -49,31 +49,45 @@ public final class IndustryStructure {
         Dataset<Row> reference = activeCounts(allFirms.filter(col("industry_division").isNotNull()),
                 new String[]{"industry_division"}, config)
                 .withColumnRenamed("firms_active", "ref_firms");
-        WindowSpec refYear = Window.partitionBy("year");
-        reference = reference.withColumn("ref_share", col("ref_firms").divide(sum("ref_firms").over(refYear)));
-
-        WindowSpec zoneYear = Window.partitionBy("zone_id", "year");
-        Dataset<Row> shares = local.filter(col("firms_active").gt(0))
-                .join(broadcast(reference), new String[]{"industry_division", "year"})
-                .withColumn("share_in_zone", col("firms_active").divide(sum("firms_active").over(zoneYear)))
-                .withColumn("lq", col("share_in_zone").divide(col("ref_share")));
-
+        Dataset<Row> shares = shares(local, reference);
         Dataset<Row> zoneIndustry = shares.join(employees(firmZones, financials, config),
                         new String[]{"zone_id", "industry_division", "year"}, "left")
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees");
+        return new Result(zoneIndustry, indices(shares));
+    }
 
+    /**
+     * Shares and location quotients from counts.
+     *
+     * @param local     (zone_id, year, industry_division, firms_active)
+     * @param reference (industry_division, year, ref_firms): the reference economy
+     * @return local rows with firms, plus share_in_zone, ref_share and lq
+     */
+    static Dataset<Row> shares(Dataset<Row> local, Dataset<Row> reference) {
+        Dataset<Row> ref = reference.withColumn("ref_share",
+                col("ref_firms").divide(sum("ref_firms").over(Window.partitionBy("year"))));
+        WindowSpec zoneYear = Window.partitionBy("zone_id", "year");
+        return local.filter(col("firms_active").gt(0))
+                .join(broadcast(ref), new String[]{"industry_division", "year"})
+                .withColumn("share_in_zone", col("firms_active").divide(sum("firms_active").over(zoneYear)))
+                .withColumn("lq", col("share_in_zone").divide(col("ref_share")));
+    }
+
+    /** HHI, Krugman specialisation and the top division (ties: smallest code) per zone and year. */
+    static Dataset<Row> indices(Dataset<Row> shares) {
+        WindowSpec zoneYear = Window.partitionBy("zone_id", "year");
         Dataset<Row> top = shares.withColumn("_rank", row_number().over(zoneYear.orderBy(col("firms_active").desc(),
                         col("industry_division").asc())))
                 .filter(col("_rank").equalTo(1))
                 .select(col("zone_id"), col("year"), col("industry_division").as("top_division"), col("lq").as("top_division_lq"));
         // Krugman over divisions of the zone or the reference: divisions absent from the zone add their r(d).
-        Dataset<Row> indices = shares.groupBy("zone_id", "year").agg(
-                sum(col("share_in_zone").multiply(col("share_in_zone"))).as("hhi_industry"),
-                sum(abs(col("share_in_zone").minus(col("ref_share")))).as("_gap_present"),
-                sum("ref_share").as("_ref_present"))
+        return shares.groupBy("zone_id", "year").agg(
+                        sum(col("share_in_zone").multiply(col("share_in_zone"))).as("hhi_industry"),
+                        sum(abs(col("share_in_zone").minus(col("ref_share")))).as("_gap_present"),
+                        sum("ref_share").as("_ref_present"))
                 .withColumn("krugman_specialisation", col("_gap_present").plus(lit(1.0).minus(col("_ref_present"))))
-                .drop("_gap_present", "_ref_present");
-        return new Result(zoneIndustry, indices.join(top, new String[]{"zone_id", "year"}));
+                .drop("_gap_present", "_ref_present")
+                .join(top, new String[]{"zone_id", "year"});
     }
 
     /** Active firms per key and year: +1 where activity starts, −1 after it ends, summed over the run's years. */

@@ -70,22 +70,24 @@ public final class ZoneYearMetrics {
                     coalesce(col("funding_amount_cny_10k"), lit(0).cast("decimal(20,4)"))));
             m.put("funding_undisclosed_events", zero("funding_undisclosed_events"));
         }
-        for (Map.Entry<String, Column> e : m.entrySet()) {
-            d = d.withColumn(e.getKey(), e.getValue());
-        }
-        for (String c : new String[]{"hhi_industry", "krugman_specialisation", "top_division", "top_division_lq"}) {
-            if (!has.industry()) {
-                d = d.withColumn(c, lit(null));
+        if (!has.industry()) {
+            for (String c : new String[]{"hhi_industry", "krugman_specialisation", "top_division", "top_division_lq"}) {
+                m.put(c, lit(null));
             }
         }
+        // One withColumns per layer: chained withColumn re-analyses the whole plan each time.
+        d = d.withColumns(m);
         Column firms = col("firms_active");
-        d = d.withColumn("firm_density_per_km2", firms.divide(col("area_km2")))
-                .withColumn("hte_density_per_km2", col("hte_count").divide(col("area_km2")))
-                .withColumn("hte_net_new", col("hte_count").minus(lag(col("hte_count"), 1).over(byZone)))
-                .withColumn("placement_coverage", when(firms.gt(0), col("_precise").divide(firms)))
-                .withColumn("invention_stock_per_100_firms", when(firms.gt(0), col("invention_stock").multiply(100).divide(firms)))
-                .withColumn("invention_stock_per_km2", col("invention_stock").divide(col("area_km2")));
-        return ZoneYearMetricsTable.conform(d);
+        Map<String, Column> derived = new LinkedHashMap<>();
+        derived.put("firm_density_per_km2", firms.divide(col("area_km2")));
+        derived.put("hte_density_per_km2", col("hte_count").divide(col("area_km2")));
+        derived.put("hte_net_new", col("hte_count").minus(lag(col("hte_count"), 1).over(byZone)));
+        derived.put("placement_coverage", when(firms.gt(0), col("_precise").divide(firms)));
+        if (patents != null) {
+            derived.put("invention_stock_per_100_firms", when(firms.gt(0), col("invention_stock").multiply(100).divide(firms)));
+            derived.put("invention_stock_per_km2", col("invention_stock").divide(col("area_km2")));
+        }
+        return ZoneYearMetricsTable.conform(d.withColumns(derived));
     }
 
     private static Column running(String delta, WindowSpec upToYear) {

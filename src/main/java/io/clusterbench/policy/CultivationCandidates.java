@@ -7,7 +7,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
@@ -62,36 +64,39 @@ public final class CultivationCandidates {
         // R&D intensity threshold by last-year revenue: ≤ 50 M CNY → 5 %, 50–200 M → 4 %, above → 3 % (10,000 CNY units)
         Column rdThreshold = when(col("revenue").leq(5000), 0.05).when(col("revenue").leq(20000), 0.04).otherwise(0.03);
 
-        d = d.withColumn("financial_year", lit(last))
-                .withColumn("hte_expiring_within_12m", col("is_hte_valid").and(coalesce(exists(col("hte_cert_dates"),
-                        x -> add_months(x, 36).gt(asOf).and(add_months(x, 36).leq(add_months(asOf, 12)))), lit(false))))
-                // 高新技术企业 criteria
-                .withColumn("hte_registered_1y_status", when(add_months(col("established_date"), 12).leq(asOf), PASS).otherwise(FAIL))
-                .withColumn("hte_registered_1y_shortfall", greatest(lit(0.0),
-                        org.apache.spark.sql.functions.datediff(add_months(col("established_date"), 12), asOf).divide(365.0)))
-                .withColumn("hte_ip_status", when(inventions.plus(others).gt(0), PASS).otherwise(FAIL))
-                .withColumn("hte_ip_shortfall", when(inventions.plus(others).gt(0), 0.0).otherwise(1.0))
-                .withColumn("hte_staff_status", status(staffShare, staffShare.geq(0.10)))
-                .withColumn("hte_staff_shortfall", shortfall(staffShare, lit(0.10)))
-                .withColumn("hte_rd_status", status(rdShare3.multiply(col("revenue")), rdShare3.geq(rdThreshold)))
-                .withColumn("hte_rd_threshold", when(col("revenue").isNotNull(), rdThreshold))
-                .withColumn("hte_rd_shortfall", shortfall(rdShare3.multiply(col("revenue")).divide(col("revenue")), rdThreshold))
-                .withColumn("hte_hightech_revenue_status", status(col("hightech_revenue").divide(col("revenue")),
-                        col("hightech_revenue").divide(col("revenue")).geq(0.60)))
-                .withColumn("hte_hightech_revenue_shortfall", shortfall(col("hightech_revenue").divide(col("revenue")), lit(0.60)))
-                // 科技型中小企业 criteria
-                .withColumn("sme_employees_status", status(employees, employees.leq(500)))
-                .withColumn("sme_revenue_status", status(col("revenue"), col("revenue").leq(20000)))
-                .withColumn("sme_assets_status", status(col("total_assets"), col("total_assets").leq(20000)))
-                .withColumn("sme_staff_points", staffPoints(staffShare))
-                .withColumn("sme_rd_points", rdPoints(col("rd").divide(col("revenue"))))
-                .withColumn("sme_ip_points", when(inventions.geq(1), 30).when(others.geq(4), 24).when(others.equalTo(3), 18)
-                        .when(others.equalTo(2), 12).when(others.equalTo(1), 6).otherwise(0))
-                .withColumn("sme_score", col("sme_staff_points").plus(col("sme_rd_points")).plus(col("sme_ip_points")))
-                .withColumn("sme_score_status", when(col("sme_staff_points").isNull().or(col("sme_rd_points").isNull()), UNKNOWN)
-                        .when(col("sme_score").geq(60).and(col("sme_staff_points").gt(0)), PASS).otherwise(FAIL))
-                .withColumn("sme_score_shortfall", when(col("sme_score").isNotNull(),
-                        greatest(lit(0.0), lit(60).minus(col("sme_score")).divide(60.0))));
+        // Criteria in three layers of withColumns (chained withColumn would re-analyse the plan each time).
+        Map<String, Column> criteria = new LinkedHashMap<>();
+        criteria.put("financial_year", lit(last));
+        criteria.put("hte_expiring_within_12m", col("is_hte_valid").and(coalesce(exists(col("hte_cert_dates"),
+                        x -> add_months(x, 36).gt(asOf).and(add_months(x, 36).leq(add_months(asOf, 12)))), lit(false))));
+        criteria.put("hte_registered_1y_status", when(add_months(col("established_date"), 12).leq(asOf), PASS).otherwise(FAIL));
+        criteria.put("hte_registered_1y_shortfall", greatest(lit(0.0),
+                        org.apache.spark.sql.functions.datediff(add_months(col("established_date"), 12), asOf).divide(365.0)));
+        criteria.put("hte_ip_status", when(inventions.plus(others).gt(0), PASS).otherwise(FAIL));
+        criteria.put("hte_ip_shortfall", when(inventions.plus(others).gt(0), 0.0).otherwise(1.0));
+        criteria.put("hte_staff_status", status(staffShare, staffShare.geq(0.10)));
+        criteria.put("hte_staff_shortfall", shortfall(staffShare, lit(0.10)));
+        criteria.put("hte_rd_status", status(rdShare3.multiply(col("revenue")), rdShare3.geq(rdThreshold)));
+        criteria.put("hte_rd_threshold", when(col("revenue").isNotNull(), rdThreshold));
+        criteria.put("hte_rd_shortfall", shortfall(rdShare3.multiply(col("revenue")).divide(col("revenue")), rdThreshold));
+        criteria.put("hte_hightech_revenue_status", status(col("hightech_revenue").divide(col("revenue")),
+                        col("hightech_revenue").divide(col("revenue")).geq(0.60)));
+        criteria.put("hte_hightech_revenue_shortfall", shortfall(col("hightech_revenue").divide(col("revenue")), lit(0.60)));
+        criteria.put("sme_employees_status", status(employees, employees.leq(500)));
+        criteria.put("sme_revenue_status", status(col("revenue"), col("revenue").leq(20000)));
+        criteria.put("sme_assets_status", status(col("total_assets"), col("total_assets").leq(20000)));
+        criteria.put("sme_staff_points", staffPoints(staffShare));
+        criteria.put("sme_rd_points", rdPoints(col("rd").divide(col("revenue"))));
+        criteria.put("sme_ip_points", when(inventions.geq(1), 30).when(others.geq(4), 24).when(others.equalTo(3), 18)
+                        .when(others.equalTo(2), 12).when(others.equalTo(1), 6).otherwise(0));
+        Map<String, Column> scores = new LinkedHashMap<>();
+        scores.put("sme_score", col("sme_staff_points").plus(col("sme_rd_points")).plus(col("sme_ip_points")));
+        Map<String, Column> verdicts = new LinkedHashMap<>();
+        verdicts.put("sme_score_status", when(col("sme_staff_points").isNull().or(col("sme_rd_points").isNull()), UNKNOWN)
+                .when(col("sme_score").geq(60).and(col("sme_staff_points").gt(0)), PASS).otherwise(FAIL));
+        verdicts.put("sme_score_shortfall", when(col("sme_score").isNotNull(),
+                greatest(lit(0.0), lit(60).minus(col("sme_score")).divide(60.0))));
+        d = d.withColumns(criteria).withColumns(scores).withColumns(verdicts);
 
         List<String> hte = List.of("hte_registered_1y", "hte_ip", "hte_staff", "hte_rd", "hte_hightech_revenue");
         List<String> sme = List.of("sme_employees", "sme_revenue", "sme_assets", "sme_score");

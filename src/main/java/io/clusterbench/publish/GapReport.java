@@ -108,13 +108,13 @@ public final class GapReport {
                 part.put("contribution", fmt(d.getAs("log_contribution")));
                 part.put("share", pct(d.getAs("share_of_gap")));
                 parts.add(part);
-                decompSeries.add(Map.of("metric", d.getAs("metric"), "component", d.getAs("component"),
+                decompSeries.add(ordered("metric", d.getAs("metric"), "component", d.getAs("component"),
                         "value", d.getAs("log_contribution") == null ? 0.0 : (Object) d.getAs("log_contribution")));
             }
             p.put("decomposition", parts);
             p.put("sentence", sentence(label.get(hb[0]), label.get(hb[1]), decomposition.getOrDefault(e.getKey(), List.of())));
             pairs.add(p);
-            pairCharts.add(Map.of("id", p.get("id"), "metrics", names, "ratios", ratios, "decomposition", decompSeries));
+            pairCharts.add(ordered("id", p.get("id"), "metrics", names, "ratios", ratios, "decomposition", decompSeries));
         }
         model.put("pairs", pairs);
         chartData.put("pairs", pairCharts);
@@ -133,18 +133,18 @@ public final class GapReport {
                             .findFirst().map(r -> r.getAs(metric)).orElse(null);
                     values.add(v == null ? null : ((Number) v).doubleValue());
                 }
-                lines.add(Map.of("name", label.get(z), "values", values));
+                lines.add(ordered("name", label.get(z), "values", values));
             }
-            series.add(Map.of("metric", metric, "lines", lines));
+            series.add(ordered("metric", metric, "lines", lines));
         }
         chartData.put("years", years);
         chartData.put("series", series);
-        model.put("seriesCharts", series.stream().map(s -> Map.of("metric", s.get("metric"))).toList());
+        model.put("seriesCharts", series.stream().map(s -> ordered("metric", s.get("metric"))).toList());
 
         // Score ranking in the latest complete year.
         List<Map<String, Object>> ranking = new ArrayList<>();
         for (Row s : t.apply("zone_scores").filter(col("year").equalTo(latestComplete)).orderBy("rank", "zone_id").collectAsList()) {
-            ranking.add(Map.of("rank", s.getAs("rank"), "zone", label.get((String) s.getAs("zone_id")), "score", fmt(s.getAs("score"))));
+            ranking.add(ordered("rank", s.getAs("rank"), "zone", label.get((String) s.getAs("zone_id")), "score", fmt(s.getAs("score"))));
         }
         model.put("ranking", ranking);
         chartData.put("ranking", ranking);
@@ -159,11 +159,11 @@ public final class GapReport {
         Map<String, List<Map<String, Object>>> byZone = new LinkedHashMap<>();
         for (Row r : top.collectAsList()) {
             String d = r.getAs("industry_division");
-            byZone.computeIfAbsent(r.getAs("zone_id"), k -> new ArrayList<>()).add(Map.of(
+            byZone.computeIfAbsent(r.getAs("zone_id"), k -> new ArrayList<>()).add(ordered(
                     "division", d, "name", divisionNames.getOrDefault(d, ""), "firms", r.getAs("firms_active"),
                     "share", pct(r.getAs("share_in_zone")), "lq", fmt(r.getAs("lq"))));
         }
-        byZone.forEach((z, rows) -> industries.add(Map.of("zone", label.getOrDefault(z, z), "divisions", rows)));
+        byZone.forEach((z, rows) -> industries.add(ordered("zone", label.getOrDefault(z, z), "divisions", rows)));
         model.put("industries", industries);
 
         // Published figures beside the computed ones.
@@ -186,7 +186,7 @@ public final class GapReport {
         for (Row r : t.apply("strong_clusters").filter(col("is_strong").and(col("year").equalTo(latestComplete)))
                 .orderBy("zone_id", "industry_division").collectAsList()) {
             String d = r.getAs("industry_division");
-            strong.add(Map.of("zone", label.getOrDefault((String) r.getAs("zone_id"), r.getAs("zone_id")), "division", d,
+            strong.add(ordered("zone", label.getOrDefault((String) r.getAs("zone_id"), r.getAs("zone_id")), "division", d,
                     "name", divisionNames.getOrDefault(d, ""), "lq", fmt(r.getAs("lq")), "firms", r.getAs("firms_active")));
         }
         model.put("strong", strong);
@@ -216,7 +216,7 @@ public final class GapReport {
             byZone.computeIfAbsent(r.getAs("zone_id"), k -> new ArrayList<>()).add(m);
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        byZone.forEach((z, rows) -> out.add(Map.of("zone", label.getOrDefault(z, z), "firms", rows)));
+        byZone.forEach((z, rows) -> out.add(ordered("zone", label.getOrDefault(z, z), "firms", rows)));
         return out;
     }
 
@@ -235,7 +235,7 @@ public final class GapReport {
             byZone.computeIfAbsent(r.getAs("zone_id"), k -> new ArrayList<>()).add(m);
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        byZone.forEach((z, rows) -> out.add(Map.of("zone", label.getOrDefault(z, z), "divisions", rows)));
+        byZone.forEach((z, rows) -> out.add(ordered("zone", label.getOrDefault(z, z), "divisions", rows)));
         return out;
     }
 
@@ -305,7 +305,7 @@ public final class GapReport {
         List<Map<String, Object>> coverage = new ArrayList<>();
         for (Row r : zymRows) {
             if (r.<Integer>getAs("year") == year) {
-                coverage.add(Map.of("zone", label.get((String) r.getAs("zone_id")), "coverage", pct(r.getAs("placement_coverage"))));
+                coverage.add(ordered("zone", label.get((String) r.getAs("zone_id")), "coverage", pct(r.getAs("placement_coverage"))));
             }
         }
         q.put("coverage", coverage);
@@ -329,6 +329,15 @@ public final class GapReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Maps built in a fixed order: Map.of iterates in an order that changes between JVMs, and the page must not. */
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     static String fmt(Object v) {

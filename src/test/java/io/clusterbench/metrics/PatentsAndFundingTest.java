@@ -134,5 +134,8 @@ class PatentsAndFundingTest extends SparkTestBase {
         assertEquals(Map.of("by_code", 1L, "by_name", 2L, "by_former_name", 0L, "ambiguous", 1L, "unmatched", 1L),
                 result.summary().matching().get("funding"));
         assertNull(at("z1", 2021).getAs("hhi_industry"), "no industry_code column: structure is null");
+        // the source is present, so a zone-year without events shows 0, not null
+        assertEquals(0L, at("z2", 2021).<Long>getAs("funding_events"));
+        assertEquals(new BigDecimal("0.0000"), at("z2", 2021).getAs("funding_amount_cny_10k"));
     }
 }

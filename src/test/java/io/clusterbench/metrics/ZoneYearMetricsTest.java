@@ -94,6 +94,15 @@ class ZoneYearMetricsTest extends SparkTestBase {
     }
 
     @Test
+    void fundingIsNullWhenTheSourceIsAbsent() {
+        for (Row r : metrics.select("funding_events", "funding_amount_cny_10k", "funding_undisclosed_events").collectAsList()) {
+            assertNull(r.get(0));
+            assertNull(r.get(1));
+            assertNull(r.get(2));
+        }
+    }
+
+    @Test
     void onlyTheAsOfYearIsPartial() {
         assertEquals(3, metrics.filter(col("is_partial_year")).count());
         assertEquals(3, metrics.filter(col("is_partial_year").and(col("year").equalTo(2024))).count());
