@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES=${1:-1100}
+rm -f target/hostile-corpus-report.txt
 mvn -B -q test -Dtest=HostileInputTest -Dhostile.cases="$CASES" -Dsurefire.failIfNoSpecifiedTests=false > target/hostile-corpus.log 2>&1 || status=$?
-head -n 1 target/hostile-corpus-report.txt
+if [ -f target/hostile-corpus-report.txt ]; then cat target/hostile-corpus-report.txt; else tail -n 30 target/hostile-corpus.log; fi
 exit "${status:-0}"

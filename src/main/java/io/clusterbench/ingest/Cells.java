@@ -2,6 +2,7 @@ package io.clusterbench.ingest;
 
 import io.clusterbench.config.SourceOptions;
 import io.clusterbench.ingest.value.BadValueException;
+import io.clusterbench.ingest.value.CreditCode;
 import io.clusterbench.ingest.value.DateParser;
 import io.clusterbench.ingest.value.Money;
 import io.clusterbench.ingest.value.MoneyParser;
@@ -31,6 +32,25 @@ final class Cells {
         }
         s = s.strip();
         return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * A key credit code: empty → MISSING_REQUIRED; not 18 characters of the GB 32100 alphabet → BAD_CREDIT_CODE;
+     * a failing check character only flags CREDIT_CODE_CHECKSUM (real registries contain such codes).
+     */
+    String requiredCreditCode(int slot) {
+        String code = CreditCode.normalise(text(slot));
+        if (code == null || code.isEmpty()) {
+            verdict.reject(ReasonCode.MISSING_REQUIRED, "credit_code is empty");
+            return null;
+        }
+        switch (CreditCode.check(code)) {
+            case MALFORMED -> verdict.reject(ReasonCode.BAD_CREDIT_CODE,
+                    "credit_code '" + code + "' is not 18 characters of the GB 32100 alphabet");
+            case BAD_CHECKSUM -> verdict.flag(Flag.CREDIT_CODE_CHECKSUM);
+            case VALID -> { }
+        }
+        return code;
     }
 
     LocalDate requiredDate(int slot, String column) {

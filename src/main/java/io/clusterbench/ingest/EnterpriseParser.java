@@ -107,17 +107,7 @@ public final class EnterpriseParser extends SourceParser {
     @Override
     protected Object[] parseValues(RawRecord r, RowVerdict v) {
         Cells c = new Cells(r, v);
-        String code = CreditCode.normalise(c.text(CREDIT_CODE));
-        if (code == null) {
-            v.reject(ReasonCode.MISSING_REQUIRED, "credit_code is empty");
-        } else {
-            switch (CreditCode.check(code)) {
-                case MALFORMED -> v.reject(ReasonCode.BAD_CREDIT_CODE,
-                        "credit_code '" + code + "' is not 18 characters of the GB 32100 alphabet");
-                case BAD_CHECKSUM -> v.flag(Flag.CREDIT_CODE_CHECKSUM);
-                case VALID -> { }
-            }
-        }
+        String code = c.requiredCreditCode(CREDIT_CODE);
         String name = c.text(NAME);
         if (name == null) {
             v.reject(ReasonCode.MISSING_REQUIRED, "name is empty");

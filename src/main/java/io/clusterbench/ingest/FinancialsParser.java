@@ -2,7 +2,6 @@ package io.clusterbench.ingest;
 
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.SourceOptions;
-import io.clusterbench.ingest.value.CreditCode;
 import io.clusterbench.ingest.value.Money;
 import io.clusterbench.ingest.value.MoneyParser;
 import org.apache.spark.sql.types.DataTypes;
@@ -68,17 +67,7 @@ public final class FinancialsParser extends SourceParser {
     @Override
     protected Object[] parseValues(RawRecord r, RowVerdict v) {
         Cells c = new Cells(r, v);
-        String code = CreditCode.normalise(c.text(CREDIT_CODE));
-        if (code == null) {
-            v.reject(ReasonCode.MISSING_REQUIRED, "credit_code is empty");
-        } else {
-            switch (CreditCode.check(code)) {
-                case MALFORMED -> v.reject(ReasonCode.BAD_CREDIT_CODE,
-                        "credit_code '" + code + "' is not 18 characters of the GB 32100 alphabet");
-                case BAD_CHECKSUM -> v.flag(Flag.CREDIT_CODE_CHECKSUM);
-                case VALID -> { }
-            }
-        }
+        String code = c.requiredCreditCode(CREDIT_CODE);
         Integer year = c.requiredInt(YEAR, "year");
         Money revenue = c.optionalMoney(REVENUE, "revenue", money, options);
         Money rd = c.optionalMoney(RD, "rd_expense", money, options);

@@ -46,16 +46,16 @@ public final class HostileCorpus {
         byte[] utf8 = valid.getBytes(StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>(Arrays.asList(valid.split("\n", -1)));
         return switch (kind) {
-            case "truncate-file" -> new Case(name, source, Arrays.copyOf(utf8, rnd.nextInt(utf8.length)), null);
+            case "truncate-file" -> new Case(name, source, Arrays.copyOf(utf8, below(rnd, utf8.length)), null);
             case "truncate-row" -> {
-                int l = 1 + rnd.nextInt(lines.size() - 2);
+                int l = Math.min(1 + below(rnd, lines.size() - 2), lines.size() - 1);
                 String line = lines.get(l);
-                lines.set(l, line.substring(0, rnd.nextInt(Math.max(1, line.length()))));
+                lines.set(l, line.substring(0, below(rnd, line.length())));
                 yield text(name, source, String.join("\n", lines), null);
             }
             case "random-bytes" -> {
                 ByteArrayOutputStream b = new ByteArrayOutputStream();
-                int at = rnd.nextInt(utf8.length);
+                int at = below(rnd, utf8.length);
                 b.write(utf8, 0, at);
                 for (int k = 0; k < 1 + rnd.nextInt(40); k++) {
                     b.write(rnd.nextInt(256));
@@ -64,7 +64,7 @@ public final class HostileCorpus {
                 yield new Case(name, source, b.toByteArray(), rnd.nextBoolean() ? "UTF-8" : null);
             }
             case "invalid-utf8-declared" -> {
-                String gbkLine = lines.get(1 + rnd.nextInt(lines.size() - 2));
+                String gbkLine = lines.get(Math.min(1 + below(rnd, lines.size() - 2), lines.size() - 1));
                 ByteArrayOutputStream b = new ByteArrayOutputStream();
                 b.writeBytes(valid.getBytes(StandardCharsets.UTF_8));
                 b.writeBytes(gbkLine.getBytes(Charset.forName("GBK")));
@@ -72,14 +72,14 @@ public final class HostileCorpus {
                 yield new Case(name, source, b.toByteArray(), "UTF-8");
             }
             case "unbalanced-quote" -> {
-                int l = 1 + rnd.nextInt(lines.size() - 2);
+                int l = Math.min(1 + below(rnd, lines.size() - 2), lines.size() - 1);
                 String line = lines.get(l);
-                int at = rnd.nextInt(line.length() + 1);
+                int at = below(rnd, line.length() + 1);
                 lines.set(l, line.substring(0, at) + "\"" + line.substring(at));
                 yield text(name, source, String.join("\n", lines), null);
             }
             case "huge-field" -> {
-                int l = 1 + rnd.nextInt(lines.size() - 2);
+                int l = Math.min(1 + below(rnd, lines.size() - 2), lines.size() - 1);
                 lines.set(l, lines.get(l).replaceFirst(",", "," + "渭".repeat(3_500_000) + ","));
                 yield text(name, source, String.join("\n", lines), null);
             }
@@ -87,19 +87,21 @@ public final class HostileCorpus {
             case "header-only" -> text(name, source, lines.get(0) + (rnd.nextBoolean() ? "\n" : ""), null);
             case "duplicate-header" -> {
                 String[] h = lines.get(0).split(",");
-                h[rnd.nextInt(h.length)] = h[rnd.nextInt(h.length)];
+                h[below(rnd, h.length)] = h[below(rnd, h.length)];
                 lines.set(0, String.join(",", h));
                 yield text(name, source, String.join("\n", lines), null);
             }
             case "bom-in-middle" -> {
-                int l = rnd.nextInt(lines.size());
+                int l = below(rnd, lines.size());
                 lines.set(l, "\uFEFF" + lines.get(l));
                 yield text(name, source, String.join("\n", lines), null);
             }
             case "nul-bytes" -> {
                 byte[] b = utf8.clone();
                 for (int k = 0; k < 1 + rnd.nextInt(5); k++) {
-                    b[rnd.nextInt(b.length)] = 0;
+                    if (b.length > 0) {
+                        b[below(rnd, b.length)] = 0;
+                    }
                 }
                 yield new Case(name, source, b, null);
             }
@@ -125,7 +127,7 @@ public final class HostileCorpus {
                 yield text(name, source, String.join("\n", cut), null);
             }
             case "extra-fields" -> {
-                int l = 1 + rnd.nextInt(lines.size() - 2);
+                int l = Math.min(1 + below(rnd, lines.size() - 2), lines.size() - 1);
                 lines.set(l, lines.get(l) + ",x".repeat(1 + rnd.nextInt(50)));
                 yield text(name, source, String.join("\n", lines), null);
             }
@@ -139,6 +141,11 @@ public final class HostileCorpus {
                 yield once.isEmpty() ? a : mutate(name, source, KINDS.get(rnd.nextInt(KINDS.size() - 2)), once, rnd);
             }
         };
+    }
+
+    /** A random index below n, or 0 when a mutated file has become too short to choose from. */
+    private static int below(Random rnd, int n) {
+        return n <= 0 ? 0 : rnd.nextInt(n);
     }
 
     private static Case text(String name, String source, String s, String enc) {
