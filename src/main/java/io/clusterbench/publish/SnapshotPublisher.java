@@ -155,14 +155,25 @@ public final class SnapshotPublisher implements AutoCloseable {
 
     /** Makes the staged tables the snapshot of this as_of, then writes the summary and _SUCCESS. */
     public void commit(Iterable<String> tables, String summaryJson) {
+        commit(tables, summaryJson, step -> { });
+    }
+
+    /** Called after each step of a commit; tests use it to stop a commit part-way, as a crash would. */
+    interface CommitSteps {
+        void after(String step);
+    }
+
+    void commit(Iterable<String> tables, String summaryJson, CommitSteps steps) {
         try {
             Path runs = new Path(new Path(output, RUNS), partition);
             fs.mkdirs(runs);
             fs.delete(new Path(runs, SUCCESS), false);
             LOG.info("publish: {} has no _SUCCESS until every table is swapped in", partition);
+            steps.after("success removed");
             for (String table : tables) {
                 swapIn(table);
                 LOG.info("publish: swapped in {}", table);
+                steps.after("swapped " + table);
             }
             Path tmp = new Path(staging, SUMMARY_FILE);
             try (FSDataOutputStream out = fs.create(tmp, true)) {
@@ -172,6 +183,7 @@ public final class SnapshotPublisher implements AutoCloseable {
             fs.delete(summary, false);
             rename(tmp, summary);
             LOG.info("publish: wrote the run summary");
+            steps.after("summary written");
             fs.create(new Path(runs, SUCCESS), true).close();
             fs.delete(staging, true);
             LOG.info("published snapshot {} under {}", partition, output);
