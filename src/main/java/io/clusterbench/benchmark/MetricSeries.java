@@ -1,6 +1,5 @@
 package io.clusterbench.benchmark;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -28,9 +27,5 @@ public final class MetricSeries {
             out = out == null ? one : out.unionByName(one);
         }
         return out;
-    }
-
-    static Column isFlowInPartialYear() {
-        return col("is_flow").and(col("is_partial_year"));
     }
 }

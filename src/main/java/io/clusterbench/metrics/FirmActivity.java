@@ -6,7 +6,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -35,10 +34,5 @@ public final class FirmActivity {
                         when(col("deregistered_date").isNotNull(), year(col("deregistered_date")).minus(1))
                                 .when(exitedWithoutDate, lit(config.asOfYear() - 1))
                                 .otherwise(lit(config.asOfYear())));
-    }
-
-    /** The first year counted: activity before the configured first year starts there. */
-    public static Column clampedFrom(JobConfig config) {
-        return greatest(col("active_from"), lit(config.firstYear()));
     }
 }

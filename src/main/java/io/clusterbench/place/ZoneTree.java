@@ -86,14 +86,6 @@ public final class ZoneTree implements Serializable {
         return List.copyOf(zones.values());
     }
 
-    public boolean contains(String zoneId) {
-        return zones.containsKey(zoneId);
-    }
-
-    public Zone zone(String zoneId) {
-        return zones.get(zoneId);
-    }
-
     /** Parent first, root last; empty for a root. */
     public List<String> ancestors(String zoneId) {
         return ancestors.get(zoneId);
