@@ -34,3 +34,13 @@ spark_classpath() {
 }
 
 LOCAL_LOG_CONFIG="$ROOT/scripts/lib/log4j2-local.properties"
+
+# The project's test classpath (Spark, DuckDB's JDBC driver, the test-tree tools), for the benchmark tools.
+test_classpath() {
+  local cp="$ROOT/target/test-classpath.txt"
+  if [ ! -s "$cp" ] || [ "$ROOT/pom.xml" -nt "$cp" ]; then
+    mkdir -p "$ROOT/target"
+    (cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp") >&2
+  fi
+  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$cp")"
+}

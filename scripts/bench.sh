@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Benchmark on one generated input (scripts/gen-data.sh), side by side in one go:
+#   1. parse floor: Spark reading every source CSV, touching every column, nothing else;
+#   2. the full clusterbench pipeline, embedded local mode, all cores, driver heap capped at 8 GiB;
+#   3. DuckDB reference: plain SQL over the same CSV files for the core zone-year figures;
+# then prints wall time, peak RSS and rows/s of each, the ratios, and checks that the core figures of 2 and 3
+# agree exactly. Each step is its own JVM, so each pays its own start-up.
+# Usage: scripts/bench.sh SIZE     (SIZE: firms, e.g. 100k, 1M, 10M; the input is generated once and kept)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/spark-env.sh
+SIZE=${1:?usage: scripts/bench.sh SIZE (e.g. 100k, 1M, 10M)}
+W=${BENCH_DIR:-target/bench}
+IN="$W/input-$SIZE"
+OUT="$W/output-$SIZE"
+JAR=$(app_jar)
+CP=$(spark_classpath)
+TCP=$(test_classpath)
+AS_OF=2024-06-30
+export SPARK_LOCAL_IP=127.0.0.1
+mkdir -p "$W"
+if [ ! -f "$IN/.complete" ]; then
+  rm -rf "$IN"
+  scripts/gen-data.sh --firms "$SIZE" --out "$IN"
+  touch "$IN/.complete"
+fi
+
+# Runs one step as its own process; records wall seconds and peak RSS (VmHWM, polled) in $wall and $rss_mib.
+measure() {
+  local name=$1; shift
+  local start peak=0 hwm
+  start=$(date +%s.%N)
+  "$@" > "$W/$name-$SIZE.log" 2>&1 &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+    if [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ]; then peak=$hwm; fi
+    sleep 0.2
+  done
+  if ! wait "$pid"; then
+    echo "bench: $name failed; the end of $W/$name-$SIZE.log:"; tail -n 30 "$W/$name-$SIZE.log"; exit 1
+  fi
+  wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  rss_mib=$(( peak / 1024 ))
+}
+
+measure parse-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
+  io.clusterbench.tools.ParseFloor "$IN"
+floor_wall=$wall; floor_rss=$rss_mib
+rows=$(awk '/^parse-floor: [0-9,]+ rows/ { gsub(",", "", $2); print $2 }' "$W/parse-floor-$SIZE.log")
+
+rm -rf "$OUT"
+measure pipeline java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -Xlog:gc:file="$W/pipeline-gc-$SIZE.log" \
+  -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" -cp "$JAR:$CP" io.clusterbench.cli.ClusterbenchCli \
+  run --job jobs/generated.yaml --input "$IN" --output "$OUT"
+pipe_wall=$wall; pipe_rss=$rss_mib
+heap_mib=$(grep -oE '[0-9]+M->[0-9]+M' "$W/pipeline-gc-$SIZE.log" | cut -dM -f1 | sort -n | tail -n 1)
+
+measure duckdb java -Xmx2g -cp "$TCP" io.clusterbench.tools.DuckDbReference compute "$IN" "$AS_OF" 2015 "$W/reference-$SIZE.csv"
+duck_wall=$wall; duck_rss=$rss_mib
+
+echo
+echo "bench $SIZE firms: $rows input rows, $(du -sh --apparent-size "$IN" | cut -f1) of CSV; $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+printf '  %-34s %9s %14s %12s\n' step "wall s" "peak RSS MiB" "rows/s"
+for s in "parse floor (Spark CSV, all columns)|$floor_wall|$floor_rss" "clusterbench pipeline (local[*])|$pipe_wall|$pipe_rss" \
+         "DuckDB reference (core figures)|$duck_wall|$duck_rss"; do
+  IFS='|' read -r n t m <<< "$s"
+  printf '  %-34s %9s %14s %12s\n' "$n" "$t" "$m" "$(awk -v r="$rows" -v t="$t" 'BEGIN { printf "%.0f", r / t }')"
+done
+echo "  pipeline peak heap after GC log: ${heap_mib:-?} MiB (-Xmx8g)"
+ratio_floor=$(awk -v a="$pipe_wall" -v b="$floor_wall" 'BEGIN { printf "%.2f", a / b }')
+ratio_duck=$(awk -v a="$pipe_wall" -v b="$duck_wall" 'BEGIN { printf "%.2f", a / b }')
+echo "  pipeline / parse floor: $ratio_floor"
+echo "  pipeline / DuckDB reference: $ratio_duck"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$SIZE" "$rows" "$floor_wall" "$pipe_wall" "$duck_wall" "$floor_rss" \
+  "$pipe_rss" "$duck_rss" "${heap_mib:-}" "$(date -u +%FT%TZ)" >> "$W/results.tsv"
+java -Xmx2g -cp "$TCP" io.clusterbench.tools.DuckDbReference compare "$W/reference-$SIZE.csv" "$OUT" "$AS_OF"

@@ -1,0 +1,70 @@
+package io.clusterbench.tools;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * The parse floor of scripts/bench.sh: Spark (same local[*] session settings as the pipeline) reading every source
+ * CSV of an input directory with the header's columns as its schema, and touching every column — nothing else.
+ * No job can read its input faster than this, so the pipeline's wall time is reported as a multiple of it.
+ */
+public final class ParseFloor {
+    private ParseFloor() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path input = Path.of(args[0]).toAbsolutePath();
+        SparkSession spark = SparkSession.builder().master(System.getProperty("spark.master", "local[*]"))
+                .appName("clusterbench-parse-floor").config("spark.ui.enabled", "false").getOrCreate();
+        long total = 0;
+        for (String source : List.of("enterprises", "patents", "funding", "financials")) {
+            Path dir = input.resolve(source);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            StructType schema = new StructType();
+            for (String name : header(dir)) {
+                schema = schema.add(name, DataTypes.StringType, true);
+            }
+            Dataset<Row> rows = spark.read().option("header", "true").option("encoding", "UTF-8")
+                    .option("mode", "PERMISSIVE").schema(schema).csv(dir.toString());
+            List<Column> touched = new ArrayList<>();
+            touched.add(count(lit(1)));
+            for (String c : schema.fieldNames()) {
+                touched.add(sum(length(rows.col("`" + c + "`"))));
+            }
+            Row r = rows.agg(touched.get(0), touched.subList(1, touched.size()).toArray(Column[]::new)).first();
+            System.out.printf("parse-floor: %-12s %,d rows%n", source, r.getLong(0));
+            total += r.getLong(0);
+        }
+        System.out.printf("parse-floor: %,d rows%n", total);
+        spark.stop();
+    }
+
+    private static List<String> header(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            Path first = files.filter(p -> p.toString().endsWith(".csv")).sorted().findFirst().orElseThrow();
+            try (BufferedReader r = Files.newBufferedReader(first, StandardCharsets.UTF_8)) {
+                return List.of(r.readLine().replace("\uFEFF", "").split(","));
+            }
+        }
+    }
+}
