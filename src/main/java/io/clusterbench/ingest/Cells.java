@@ -17,6 +17,7 @@ import java.time.LocalDate;
  */
 final class Cells {
     private final RawRecord rec;
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private final RowVerdict verdict;
 
     Cells(RawRecord rec, RowVerdict verdict) {
@@ -81,8 +82,8 @@ final class Cells {
         if (s == null) {
             return null;
         }
-        String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
-        if (t.matches("[-+]?\\d+(\\.\\d+)?")) {
+        String t = io.clusterbench.ingest.value.Text.nfkc(s);
+        if (PLAIN_DECIMAL.matcher(t).matches()) {
             return Double.parseDouble(t);
         }
         verdict.flag(Flag.BAD_OPTIONAL_VALUE);
@@ -129,8 +130,8 @@ final class Cells {
         }
         BigDecimal n;
         try {
-            n = new BigDecimal(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
-                    .replaceAll("(?<=\\d),(?=\\d{3})", ""));
+            n = new BigDecimal(io.clusterbench.ingest.value.Text.withoutThousandsSeparators(
+                    io.clusterbench.ingest.value.Text.nfkc(s)));
         } catch (NumberFormatException e) {
             if (required) {
                 verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is not a number");

@@ -226,7 +226,7 @@ public final class EnterpriseParser extends SourceParser {
 
     /** address: and authority: rules compare NFKC text with whitespace removed (inputs.md "Identifiers"). */
     static String compact(String s) {
-        return s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        return io.clusterbench.ingest.value.Text.compactNfkc(s);
     }
 
     private List<Integer> techSmeYears(String cell, RowVerdict v) {
@@ -237,7 +237,7 @@ public final class EnterpriseParser extends SourceParser {
         List<Integer> years = new ArrayList<>();
         for (String item : items) {
             String s = item.endsWith("年") ? item.substring(0, item.length() - 1) : item;
-            if (!s.matches("\\d{4}")) {
+            if (!io.clusterbench.ingest.value.Text.isDigits(s, 4)) {
                 v.flag(Flag.BAD_OPTIONAL_VALUE);
             } else if (Integer.parseInt(s) > asOf.getYear()) {
                 v.flag(Flag.DATE_AFTER_AS_OF);

@@ -13,18 +13,18 @@ import java.util.Locale;
  * @param type      {@code invention} (type digit 1 or 8), {@code utility_model} (2, 9) or {@code design} (3)
  */
 public record ApplicationNumber(String canonical, int year, String type) implements Serializable {
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("(\\d{12}|\\d{8})\\.?[0-9X]");
     private static final int[] WEIGHTS = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
 
     public static ApplicationNumber parse(String text) throws BadValueException {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip()
-                .toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
+        String s = Text.compactNfkc(text).toUpperCase(Locale.ROOT);
         if (s.startsWith("CN") || s.startsWith("ZL")) {
             s = s.substring(2);
         }
-        if (!s.matches("(\\d{12}|\\d{8})\\.?[0-9X]")) {
+        if (!SHAPE.matcher(s).matches()) {
             throw new BadValueException("application_no '" + text.strip() + "' is not 12 (or, before 2003, 8) digits and a check digit");
         }
         s = s.replace(".", "");

@@ -15,8 +15,7 @@ public final class CreditCode {
 
     /** Upper-cases and strips blanks (registry exports mix both); does not validate. */
     public static String normalise(String raw) {
-        return raw == null ? null : java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC)
-                .replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        return raw == null ? null : Text.compactNfkc(raw).toUpperCase(java.util.Locale.ROOT);
     }
 
     public static Verdict check(String code) {

@@ -47,14 +47,14 @@ public final class IndustryCodes implements Serializable {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
+        String s = Text.nfkc(text).strip().toUpperCase(Locale.ROOT);
         String letter = null;
         String digits = s;
         if (!s.isEmpty() && s.charAt(0) >= 'A' && s.charAt(0) <= 'T') {
             letter = s.substring(0, 1);
             digits = s.substring(1);
         }
-        if (!digits.matches("\\d{2,4}")) {
+        if (!(Text.isDigits(digits, 2) || Text.isDigits(digits, 3) || Text.isDigits(digits, 4))) {
             throw new BadValueException("'" + text + "' is not a GB/T 4754-2017 code (a section letter and 2–4 digits, or the digits)");
         }
         Division d = divisions.get(digits.substring(0, 2));

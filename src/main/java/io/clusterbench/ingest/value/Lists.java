@@ -5,6 +5,7 @@ import java.util.List;
 
 /** Multi-valued cells: items separated by ; (or full-width ； or 、), blanks around items trimmed. */
 public final class Lists {
+    private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("[;；、]");
     private Lists() {
     }
 
@@ -14,7 +15,7 @@ public final class Lists {
             return null;
         }
         List<String> out = new ArrayList<>();
-        for (String item : cell.split("[;；、]", -1)) {
+        for (String item : SEPARATOR.split(cell, -1)) {
             out.add(item.strip());
         }
         return out;

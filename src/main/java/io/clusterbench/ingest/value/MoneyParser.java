@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class MoneyParser implements Serializable {
     private static final BigDecimal TEN_THOUSAND = new BigDecimal(10000);
-    private static final Pattern VAGUE = Pattern.compile(".*(数[十百千万亿]|[近超逾上过][十百千]?[万亿]|[十百千]万级|亿级|百万级|千万级).*");
+    private static final Pattern VAGUE = Pattern.compile("数[十百千万亿]|[近超逾上过][十百千]?[万亿]|[十百千]万级|亿级|百万级|千万级");
+    private static final Pattern BARE_NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
     private static final Pattern NUMBER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)");
     private static final Pattern LEFTOVER_OK = Pattern.compile("[()\\[\\]:：约左右人民币元整]*");
+
+    private static final Pattern CURRENCY_TOKENS = Pattern.compile("HK\\$|US\\$|HKD|USD|EUR|JPY|CNY|RMB|[$€¥￥]");
 
     private final Map<String, Double> cnyPerUnit;
 
@@ -34,20 +37,26 @@ public final class MoneyParser implements Serializable {
         if (text == null) {
             return Money.UNDISCLOSED;
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        String s = Text.nfkc(text).strip();
         if (s.isEmpty() || s.contains("未披露") || s.contains("不详")) {
             return Money.UNDISCLOSED;
         }
-        if (VAGUE.matcher(s).matches()) {
+        if (BARE_NUMBER.matcher(s).matches()) {
+            // the common case, without the text analysis below: a bare number in the column's unit, CNY
+            BigDecimal cny10k = new BigDecimal(s).multiply(plainUnit.toCny10k());
+            return checked(s, cny10k, cny10k.multiply(TEN_THOUSAND), "CNY");
+        }
+        if (VAGUE.matcher(s).find()) {
             return new Money(null, null, null, s);
         }
-        String t = s.replace("认缴", "").replace("实缴", "").replaceAll("\\s+", "");
+        String t = s.replace("认缴", "").replace("实缴", "");
+        t = Text.compactNfkc(t);
         boolean negative = t.startsWith("-");
         if (negative) {
             t = t.substring(1);
         }
         // Thousands separators only between digits, so "USD 10M" and "1,000万元" both read right.
-        t = t.replaceAll("(?<=\\d),(?=\\d{3})", "");
+        t = Text.withoutThousandsSeparators(t);
         String upper = t.toUpperCase(Locale.ROOT);
 
         String currency = "CNY";
@@ -66,7 +75,7 @@ public final class MoneyParser implements Serializable {
         } else {
             currencyWritten = false;
         }
-        String rest = upper.replaceAll("HK\\$|US\\$|HKD|USD|EUR|JPY|CNY|RMB|[$€¥￥]", "")
+        String rest = CURRENCY_TOKENS.matcher(upper).replaceAll("")
                 .replace("港元", "").replace("港币", "").replace("美元", "").replace("欧元", "").replace("日元", "")
                 .replace("人民币", "");
 
@@ -125,6 +134,10 @@ public final class MoneyParser implements Serializable {
             original = original.negate();
             cny10k = cny10k.negate();
         }
+        return checked(s, cny10k, original, currency);
+    }
+
+    private static Money checked(String s, BigDecimal cny10k, BigDecimal original, String currency) throws BadValueException {
         if (cny10k.setScale(4, RoundingMode.HALF_UP).precision() > 20 || original.setScale(6, RoundingMode.HALF_UP).precision() > 38) {
             // decimal(20,4) would silently become null in Spark: say so instead
             throw new BadValueException("'" + s + "' is too large an amount");
