@@ -23,7 +23,9 @@ import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.posexplode_outer;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -50,23 +52,34 @@ public final class SourceIngest {
                 .flatMap(f -> parseFile(f, slots, parser));
         Dataset<Row> parsed = spark.createDataFrame(rows, parser.parsedSchema())
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        long read = parsed.count();
-
         Dataset<Row> resolved = duplicates == null ? parsed : resolveDuplicates(parsed, duplicates)
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
+        // One job counts every row by outcome and reason, and the accepted rows per flag: posexplode_outer gives
+        // a row without flags one line (pos null) and a row with k flags k lines, of which pos 0 stands for the row.
         Map<String, Long> byOutcome = new TreeMap<>();
         Map<String, Long> byReason = new TreeMap<>();
-        for (Row r : resolved.groupBy(SourceParser.OUTCOME, SourceParser.REASON).count().collectAsList()) {
-            byOutcome.merge(r.getString(0), r.getLong(2), Long::sum);
+        Map<String, Long> flags = new TreeMap<>();
+        long read = 0;
+        for (Row r : resolved.select(col(SourceParser.OUTCOME), col(SourceParser.REASON),
+                        posexplode_outer(col(SourceParser.FLAGS)).as(new String[]{"pos", "flag"}))
+                .groupBy(SourceParser.OUTCOME, SourceParser.REASON, "flag")
+                .agg(sum(when(col("pos").isNull().or(col("pos").equalTo(0)), 1L).otherwise(0L)).as("rows"),
+                        count(col("flag")).as("flagged"))
+                .collectAsList()) {
+            String outcome = r.getString(0);
+            long n = r.getLong(3);
+            read += n;
+            byOutcome.merge(outcome, n, Long::sum);
             if (!r.isNullAt(1)) {
-                byReason.put(r.getString(1), r.getLong(2));
+                byReason.merge(r.getString(1), n, Long::sum);
+            }
+            if (!r.isNullAt(2) && outcome.equals(RowVerdict.Outcome.ACCEPTED)) {
+                flags.merge(r.getString(2), r.getLong(4), Long::sum);
             }
         }
-        Map<String, Long> flags = new TreeMap<>();
-        for (Row r : resolved.filter(col(SourceParser.OUTCOME).equalTo(RowVerdict.Outcome.ACCEPTED))
-                .select(explode(col(SourceParser.FLAGS)).as("flag")).groupBy("flag").count().collectAsList()) {
-            flags.put(r.getString(0), r.getLong(1));
+        if (resolved != parsed) {
+            parsed.unpersist(false); // the accounting job above has cached the resolved rows
         }
         LinkedHashSet<String> unknown = new LinkedHashSet<>();
         files.forEach(f -> unknown.addAll(f.mapping().unknownColumns()));
@@ -158,27 +171,36 @@ public final class SourceIngest {
         };
     }
 
-    /** Losing duplicates of accepted rows become DUPLICATE_KEY rejects pointing at the kept row. */
+    /**
+     * Losing duplicates of accepted rows become DUPLICATE_KEY rejects pointing at the kept row. Only the rows
+     * whose key occurs more than once go through the ranking window (a shuffle of the keys alone finds them), so
+     * the bulk of a large source is never sorted.
+     */
     private static Dataset<Row> resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule) {
         Column accepted = col(SourceParser.OUTCOME).equalTo(RowVerdict.Outcome.ACCEPTED);
+        Column[] keys = rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> repeatedKeys = parsed.filter(accepted).groupBy(keys).count()
+                .filter(col("count").gt(1)).drop("count");
+        scala.collection.immutable.Seq<String> using = scala.collection.JavaConverters.asScalaBuffer(rule.keyColumns()).toList();
+        Dataset<Row> candidates = parsed.filter(accepted).join(repeatedKeys, using, "left_semi");
+        Dataset<Row> untouched = parsed.filter(accepted).join(repeatedKeys, using, "left_anti")
+                .unionByName(parsed.filter(accepted.unary_$bang()));
+
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
         order.add(col(SourceParser.LINE).asc());
-        WindowSpec w = Window.partitionBy(rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-                .orderBy(order.toArray(Column[]::new));
-        Dataset<Row> candidates = parsed.filter(accepted);
-        Dataset<Row> others = parsed.filter(accepted.unary_$bang());
-        Dataset<Row> ranked = candidates
-                .withColumn("_rank", row_number().over(w))
-                .withColumn("_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w));
+        WindowSpec w = Window.partitionBy(keys).orderBy(order.toArray(Column[]::new));
         Column loser = col("_rank").gt(1);
-        Dataset<Row> resolved = ranked
-                .withColumn(SourceParser.OUTCOME, when(loser, lit(RowVerdict.Outcome.REJECTED)).otherwise(col(SourceParser.OUTCOME)))
-                .withColumn(SourceParser.REASON, when(loser, lit(ReasonCode.DUPLICATE_KEY.name())).otherwise(col(SourceParser.REASON)))
-                .withColumn(SourceParser.DETAIL, when(loser, concat(lit("duplicate " + String.join(", ", rule.keyColumns()) + "; the row at "),
-                        col("_kept_at"), lit(" was kept"))).otherwise(col(SourceParser.DETAIL)))
+        Dataset<Row> ranked = candidates
+                .withColumns(Map.of("_rank", row_number().over(w),
+                        "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))
+                .withColumns(Map.of(
+                        SourceParser.OUTCOME, when(loser, lit(RowVerdict.Outcome.REJECTED)).otherwise(col(SourceParser.OUTCOME)),
+                        SourceParser.REASON, when(loser, lit(ReasonCode.DUPLICATE_KEY.name())).otherwise(col(SourceParser.REASON)),
+                        SourceParser.DETAIL, when(loser, concat(lit("duplicate " + String.join(", ", rule.keyColumns())
+                                + "; the row at "), col("_kept_at"), lit(" was kept"))).otherwise(col(SourceParser.DETAIL))))
                 .drop("_rank", "_kept_at");
-        return resolved.unionByName(others);
+        return ranked.unionByName(untouched);
     }
 
     static String rootMessage(Throwable e) {
