@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/spark-env.sh
 SIZE=${1:?usage: scripts/bench.sh SIZE (e.g. 100k, 1M, 10M)}
-W=${BENCH_DIR:-target/bench}
+# Outside target/ so that `mvn clean` keeps the generated inputs (10M firms is about 4 GB of CSV).
+W=${BENCH_DIR:-${TMPDIR:-/tmp}/clusterbench-bench}
 IN="$W/input-$SIZE"
 OUT="$W/output-$SIZE"
 JAR=$(app_jar)

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
@@ -48,11 +49,12 @@ public final class SourceIngest {
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> slots = spec.rawLabels();
-        JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, files.size()))
+        JavaRDD<InternalRow> rows = jsc.parallelize(files, Math.max(1, files.size()))
                 .flatMap(f -> parseFile(f, slots, parser));
-        Dataset<Row> parsed = spark.createDataFrame(rows, parser.parsedSchema())
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> resolved = duplicates == null ? parsed : resolveDuplicates(parsed, duplicates)
+        // Only the resolved rows are cached: parsing twice (once for the repeated keys) is cheaper than
+        // building a second in-memory copy of a large source.
+        Dataset<Row> parsed = InternalRows.dataFrame(spark, rows.rdd(), parser.parsedSchema());
+        Dataset<Row> resolved = (duplicates == null ? parsed : resolveDuplicates(parsed, duplicates))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         // One job counts every row by outcome and reason, and the accepted rows per flag: posexplode_outer gives
@@ -77,9 +79,6 @@ public final class SourceIngest {
             if (!r.isNullAt(2) && outcome.equals(RowVerdict.Outcome.ACCEPTED)) {
                 flags.merge(r.getString(2), r.getLong(4), Long::sum);
             }
-        }
-        if (resolved != parsed) {
-            parsed.unpersist(false); // the accounting job above has cached the resolved rows
         }
         LinkedHashSet<String> unknown = new LinkedHashSet<>();
         files.forEach(f -> unknown.addAll(f.mapping().unknownColumns()));
@@ -148,7 +147,7 @@ public final class SourceIngest {
         return files;
     }
 
-    private static Iterator<Row> parseFile(SourceFile f, List<String> slots, SourceParser parser) throws IOException {
+    private static Iterator<InternalRow> parseFile(SourceFile f, List<String> slots, SourceParser parser) throws IOException {
         CsvRecordReader reader = new CsvRecordReader(f, slots);
         return new Iterator<>() {
             @Override
@@ -165,7 +164,7 @@ public final class SourceIngest {
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 return parser.parse(reader.next());
             }
         };

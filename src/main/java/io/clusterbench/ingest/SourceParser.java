@@ -1,8 +1,6 @@
 package io.clusterbench.ingest;
 
-import io.clusterbench.RowValues;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -45,13 +43,19 @@ public abstract class SourceParser implements Serializable {
      */
     protected abstract Object[] parseValues(RawRecord rec, RowVerdict verdict);
 
+    private transient StructType parsedSchema;
+
     public final StructType parsedSchema() {
+        if (parsedSchema != null) {
+            return parsedSchema;
+        }
         List<StructField> fields = new ArrayList<>(List.of(stagingSchema().fields()));
         fields.addAll(META);
-        return DataTypes.createStructType(fields);
+        parsedSchema = DataTypes.createStructType(fields);
+        return parsedSchema;
     }
 
-    public final Row parse(RawRecord rec) {
+    public final InternalRow parse(RawRecord rec) {
         RowVerdict v = new RowVerdict();
         Object[] values = null;
         if (rec.malformed() != null) {
@@ -72,7 +76,7 @@ public abstract class SourceParser implements Serializable {
         Object[] out = new Object[n + META.size()];
         if (!v.rejected() && values != null) {
             for (int i = 0; i < n; i++) {
-                out[i] = RowValues.external(values[i]);
+                out[i] = values[i];
             }
         }
         out[n] = rec.file();
@@ -81,7 +85,7 @@ public abstract class SourceParser implements Serializable {
         out[n + 3] = v.reason() == null ? null : v.reason().name();
         out[n + 4] = v.detail();
         out[n + 5] = rec.rawText(); // kept for every row: a losing duplicate becomes a reject later
-        out[n + 6] = RowValues.external(v.rejected() ? List.of() : v.flagNames());
-        return RowFactory.create(out);
+        out[n + 6] = v.rejected() ? List.of() : v.flagNames();
+        return InternalRows.row(out, parsedSchema());
     }
 }
