@@ -20,7 +20,11 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 // Our own _SUCCESS marks a published snapshot; Spark's per-directory marker would confuse readers.
-                .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+                .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+                // Each staged source is cached once and read a few times: trying every compression scheme on
+                // every column batch cost more CPU than the parse (scripts/bench.sh); memory spills to disk.
+                .config("spark.sql.inMemoryColumnarStorage.compressed",
+                        conf.get("spark.sql.inMemoryColumnarStorage.compressed", "false"));
         if (embedded) {
             b.master("local[*]")
                     .config("spark.ui.enabled", "false")

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -51,11 +52,11 @@ public final class SourceIngest {
         List<String> slots = spec.rawLabels();
         JavaRDD<InternalRow> rows = jsc.parallelize(files, Math.max(1, files.size()))
                 .flatMap(f -> parseFile(f, slots, parser));
-        // Only the resolved rows are cached: parsing twice (once for the repeated keys) is cheaper than
-        // building a second in-memory copy of a large source.
-        Dataset<Row> parsed = InternalRows.dataFrame(spark, rows.rdd(), parser.parsedSchema());
-        Dataset<Row> resolved = (duplicates == null ? parsed : resolveDuplicates(parsed, duplicates))
+        // The parsed rows are the one cached copy of a source (each file parsed once); duplicate resolution is
+        // a cheap broadcast join on top of it, recomputed where the staging rows are read.
+        Dataset<Row> parsed = InternalRows.dataFrame(spark, rows.rdd(), parser.parsedSchema())
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> resolved = duplicates == null ? parsed : resolveDuplicates(parsed, duplicates);
 
         // One job counts every row by outcome and reason, and the accepted rows per flag: posexplode_outer gives
         // a row without flags one line (pos null) and a row with k flags k lines, of which pos 0 stands for the row.
@@ -178,12 +179,15 @@ public final class SourceIngest {
     private static Dataset<Row> resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule) {
         Column accepted = col(SourceParser.OUTCOME).equalTo(RowVerdict.Outcome.ACCEPTED);
         Column[] keys = rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        // Few keys repeat: they are cached once and broadcast, so the bulk of the rows is never shuffled.
         Dataset<Row> repeatedKeys = parsed.filter(accepted).groupBy(keys).count()
-                .filter(col("count").gt(1)).drop("count");
+                .filter(col("count").gt(1)).select(keys).withColumn("_repeated", lit(true))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         scala.collection.immutable.Seq<String> using = scala.collection.JavaConverters.asScalaBuffer(rule.keyColumns()).toList();
-        Dataset<Row> candidates = parsed.filter(accepted).join(repeatedKeys, using, "left_semi");
-        Dataset<Row> untouched = parsed.filter(accepted).join(repeatedKeys, using, "left_anti")
-                .unionByName(parsed.filter(accepted.unary_$bang()));
+        Dataset<Row> marked = parsed.join(broadcast(repeatedKeys), using, "left");
+        Column repeated = accepted.and(col("_repeated").isNotNull());
+        Dataset<Row> candidates = marked.filter(repeated).drop("_repeated");
+        Dataset<Row> untouched = marked.filter(repeated.unary_$bang()).drop("_repeated");
 
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
