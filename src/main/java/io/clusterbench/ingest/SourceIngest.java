@@ -176,15 +176,20 @@ public final class SourceIngest {
      * whose key occurs more than once go through the ranking window (a shuffle of the keys alone finds them), so
      * the bulk of a large source is never sorted.
      */
+    private static final long BROADCAST_KEYS = 200_000;
+
     private static Dataset<Row> resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule) {
         Column accepted = col(SourceParser.OUTCOME).equalTo(RowVerdict.Outcome.ACCEPTED);
         Column[] keys = rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        // Few keys repeat: they are cached once and broadcast, so the bulk of the rows is never shuffled.
+        // Usually few keys repeat: they are cached once and broadcast, so the bulk of the rows is never shuffled.
+        // Patents repeat an application per publication, so at 10 M rows millions of keys can repeat: past
+        // BROADCAST_KEYS, Spark's own join (a shuffle) is safer than a hash table that outgrows the heap.
         Dataset<Row> repeatedKeys = parsed.filter(accepted).groupBy(keys).count()
                 .filter(col("count").gt(1)).select(keys).withColumn("_repeated", lit(true))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         scala.collection.immutable.Seq<String> using = scala.collection.JavaConverters.asScalaBuffer(rule.keyColumns()).toList();
-        Dataset<Row> marked = parsed.join(broadcast(repeatedKeys), using, "left");
+        Dataset<Row> marked = parsed.join(repeatedKeys.count() <= BROADCAST_KEYS ? broadcast(repeatedKeys) : repeatedKeys,
+                using, "left");
         Column repeated = accepted.and(col("_repeated").isNotNull());
         Dataset<Row> candidates = marked.filter(repeated).drop("_repeated");
         Dataset<Row> untouched = marked.filter(repeated.unary_$bang()).drop("_repeated");
