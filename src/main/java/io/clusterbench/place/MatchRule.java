@@ -3,7 +3,6 @@ package io.clusterbench.place;
 import io.clusterbench.config.ConfigException;
 
 import java.io.Serializable;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +39,7 @@ public record MatchRule(List<Condition> conditions) implements Serializable {
                             + "' must be address:TEXT, authority:TEXT or division:CODE");
                 }
                 String kindText = t.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
-                String value = Normalizer.normalize(t.substring(colon + 1), Normalizer.Form.NFKC).replaceAll("\\s+", "");
+                String value = io.clusterbench.ingest.value.Text.compactNfkc(t.substring(colon + 1));
                 Kind kind = switch (kindText) {
                     case "address" -> Kind.ADDRESS;
                     case "authority" -> Kind.AUTHORITY;

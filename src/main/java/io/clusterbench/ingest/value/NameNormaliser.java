@@ -1,6 +1,5 @@
 package io.clusterbench.ingest.value;
 
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -17,7 +16,7 @@ public final class NameNormaliser {
         if (name == null) {
             return null;
         }
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        String s = Text.nfkc(name);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
