@@ -60,9 +60,10 @@ public final class Pipeline {
                 published.add(name);
             };
 
-            IngestResult ingest = IngestStage.run(spark, config, prepared);
-            PlaceStage.Result placed = PlaceStage.run(spark, ingest, config);
-            MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, config);
+            Intermediates keep = Intermediates.parquet(spark, publisher.workDir());
+            IngestResult ingest = IngestStage.run(spark, config, prepared, keep);
+            PlaceStage.Result placed = PlaceStage.run(spark, ingest, config, keep);
+            MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, config, keep);
             stage.accept("zones", marts.zones());
             stage.accept("firms", marts.firms());
             stage.accept("zone_year_metrics", marts.zoneYearMetrics());

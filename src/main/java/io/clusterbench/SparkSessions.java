@@ -21,10 +21,9 @@ public final class SparkSessions {
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 // Our own _SUCCESS marks a published snapshot; Spark's per-directory marker would confuse readers.
                 .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-                // Each staged source is cached once and read a few times: trying every compression scheme on
-                // every column batch cost more CPU than the parse (scripts/bench.sh); memory spills to disk.
-                .config("spark.sql.inMemoryColumnarStorage.compressed",
-                        conf.get("spark.sql.inMemoryColumnarStorage.compressed", "false"));
+                // The UI's plan description is built for every query and every adaptive re-plan, whether or not
+                // a UI or event log shows it; the "formatted" default costs seconds of driver time per run.
+                .config("spark.sql.ui.explainMode", conf.get("spark.sql.ui.explainMode", "simple"));
         if (embedded) {
             b.master("local[*]")
                     .config("spark.ui.enabled", "false")

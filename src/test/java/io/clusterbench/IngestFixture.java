@@ -23,7 +23,8 @@ public final class IngestFixture {
                 "input: " + input + "\noutput: " + input.resolveSibling("unused-out") + "\nas_of: " + asOf + "\n"
                         + (jobYaml == null ? "" : jobYaml));
         JobConfig config = JobConfigLoader.load(job, JobConfigLoader.Overrides.NONE);
-        return IngestStage.run(SparkTestBase.spark(), config, IngestStage.prepare(SparkTestBase.spark(), config));
+        return IngestStage.run(SparkTestBase.spark(), config, IngestStage.prepare(SparkTestBase.spark(), config),
+                Intermediates.inMemory());
     }
 
     /** Rejects as "source|file|line|reason" strings, sorted. */

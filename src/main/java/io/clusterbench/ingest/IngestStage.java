@@ -1,5 +1,6 @@
 package io.clusterbench.ingest;
 
+import io.clusterbench.Intermediates;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.place.ZoneTree;
 import org.apache.spark.sql.SparkSession;
@@ -30,24 +31,24 @@ public final class IngestStage {
         }
     }
 
-    public static IngestResult run(SparkSession spark, JobConfig config, Prepared prepared) {
+    public static IngestResult run(SparkSession spark, JobConfig config, Prepared prepared, Intermediates keep) {
         InputLayout layout = prepared.layout();
         return new IngestResult(prepared.zones(),
-                ingest(spark, config, layout, new EnterpriseParser(config), enterpriseDuplicates()),
-                ingest(spark, config, layout, new PatentParser(config), patentDuplicates()),
+                ingest(spark, config, layout, new EnterpriseParser(config), enterpriseDuplicates(), keep),
+                ingest(spark, config, layout, new PatentParser(config), patentDuplicates(), keep),
                 ingest(spark, config, layout, new FinancialsParser(config),
-                        DuplicateRule.firstByFileAndLine("credit_code", "year")),
-                ingest(spark, config, layout, new FundingParser(config), DuplicateRule.firstByFileAndLine("event_id")),
-                ingest(spark, config, layout, new PublishedFigureParser(), null));
+                        DuplicateRule.firstByFileAndLine("credit_code", "year"), keep),
+                ingest(spark, config, layout, new FundingParser(config), DuplicateRule.firstByFileAndLine("event_id"), keep),
+                ingest(spark, config, layout, new PublishedFigureParser(), null, keep));
     }
 
     /** @return null when an optional source is absent from the input */
     private static StagedSource ingest(SparkSession spark, JobConfig config, InputLayout layout, SourceParser parser,
-                                       DuplicateRule duplicates) {
+                                       DuplicateRule duplicates, Intermediates keep) {
         if (layout.files(parser.spec()).isEmpty()) {
             return null;
         }
-        return SourceIngest.ingest(spark, layout, parser, config.source(parser.spec().name()), duplicates);
+        return SourceIngest.ingest(spark, layout, parser, config.source(parser.spec().name()), duplicates, keep);
     }
 
     /** inputs.md: a firm that is no longer active wins, then the latest exit, the latest establishment. */

@@ -1,6 +1,7 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.ConfigException;
+import io.clusterbench.Intermediates;
 import io.clusterbench.config.SourceOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -11,7 +12,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public final class SourceIngest {
     }
 
     public static StagedSource ingest(SparkSession spark, InputLayout layout, SourceParser parser,
-                                      SourceOptions options, DuplicateRule duplicates) {
+                                      SourceOptions options, DuplicateRule duplicates, Intermediates keep) {
         SourceSpec spec = parser.spec();
         List<String> paths = layout.files(spec);
         List<SourceFile> files = probe(spark, layout, spec, options, paths);
@@ -52,11 +52,10 @@ public final class SourceIngest {
         List<String> slots = spec.rawLabels();
         JavaRDD<InternalRow> rows = jsc.parallelize(files, Math.max(1, files.size()))
                 .flatMap(f -> parseFile(f, slots, parser));
-        // The parsed rows are the one cached copy of a source (each file parsed once); duplicate resolution is
-        // a cheap broadcast join on top of it, recomputed where the staging rows are read.
-        Dataset<Row> parsed = InternalRows.dataFrame(spark, rows.rdd(), parser.parsedSchema())
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> resolved = duplicates == null ? parsed : resolveDuplicates(parsed, duplicates);
+        // Each file is parsed once into the source's one kept copy; everything downstream reads that copy.
+        Dataset<Row> parsed = keep.keep("stg_" + spec.name() + "_parsed",
+                InternalRows.dataFrame(spark, rows.rdd(), parser.parsedSchema()));
+        Dataset<Row> resolved = duplicates == null ? parsed : resolveDuplicates(parsed, duplicates, keep, spec.name());
 
         // One job counts every row by outcome and reason, and the accepted rows per flag: posexplode_outer gives
         // a row without flags one line (pos null) and a row with k flags k lines, of which pos 0 stands for the row.
@@ -173,26 +172,30 @@ public final class SourceIngest {
 
     /**
      * Losing duplicates of accepted rows become DUPLICATE_KEY rejects pointing at the kept row. Only the rows
-     * whose key occurs more than once go through the ranking window (a shuffle of the keys alone finds them), so
-     * the bulk of a large source is never sorted.
+     * whose key occurs more than once go through the ranking window (an aggregation of the key columns alone
+     * finds them), so the bulk of a large source is never sorted.
      */
     private static final long BROADCAST_KEYS = 200_000;
 
-    private static Dataset<Row> resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule) {
+    private static Dataset<Row> resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule, Intermediates keep,
+                                                  String source) {
         Column accepted = col(SourceParser.OUTCOME).equalTo(RowVerdict.Outcome.ACCEPTED);
         Column[] keys = rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        // Usually few keys repeat: they are cached once and broadcast, so the bulk of the rows is never shuffled.
-        // Patents repeat an application per publication, so at 10 M rows millions of keys can repeat: past
-        // BROADCAST_KEYS, Spark's own join (a shuffle) is safer than a hash table that outgrows the heap.
-        Dataset<Row> repeatedKeys = parsed.filter(accepted).groupBy(keys).count()
-                .filter(col("count").gt(1)).select(keys).withColumn("_repeated", lit(true))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> repeatedKeys = keep.keep("stg_" + source + "_repeated_keys", parsed.filter(accepted)
+                .groupBy(keys).count().filter(col("count").gt(1)).select(keys).withColumn("_repeated", lit(true)));
+        long repeated = repeatedKeys.count();
+        if (repeated == 0) {
+            return parsed;
+        }
+        // Usually few keys repeat: they are broadcast, and the resolution is cheap enough to redo wherever the
+        // staging rows are read. CNIPA repeats an application per publication, so at 10 M patents millions of
+        // keys repeat: then Spark's shuffle join does it once and the result is kept.
+        boolean small = repeated <= BROADCAST_KEYS;
         scala.collection.immutable.Seq<String> using = scala.collection.JavaConverters.asScalaBuffer(rule.keyColumns()).toList();
-        Dataset<Row> marked = parsed.join(repeatedKeys.count() <= BROADCAST_KEYS ? broadcast(repeatedKeys) : repeatedKeys,
-                using, "left");
-        Column repeated = accepted.and(col("_repeated").isNotNull());
-        Dataset<Row> candidates = marked.filter(repeated).drop("_repeated");
-        Dataset<Row> untouched = marked.filter(repeated.unary_$bang()).drop("_repeated");
+        Dataset<Row> marked = parsed.join(small ? broadcast(repeatedKeys) : repeatedKeys, using, "left");
+        Column repeatedRow = accepted.and(col("_repeated").isNotNull());
+        Dataset<Row> candidates = marked.filter(repeatedRow).drop("_repeated");
+        Dataset<Row> untouched = marked.filter(repeatedRow.unary_$bang()).drop("_repeated");
 
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
@@ -208,7 +211,8 @@ public final class SourceIngest {
                         SourceParser.DETAIL, when(loser, concat(lit("duplicate " + String.join(", ", rule.keyColumns())
                                 + "; the row at "), col("_kept_at"), lit(" was kept"))).otherwise(col(SourceParser.DETAIL))))
                 .drop("_rank", "_kept_at");
-        return ranked.unionByName(untouched);
+        Dataset<Row> resolved = ranked.unionByName(untouched);
+        return small ? resolved : keep.keep("stg_" + source + "_resolved", resolved);
     }
 
     static String rootMessage(Throwable e) {

@@ -1,5 +1,6 @@
 package io.clusterbench.metrics;
 
+import io.clusterbench.Intermediates;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.ingest.StagedSource;
@@ -9,7 +10,6 @@ import io.clusterbench.place.PlaceStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,19 +42,19 @@ public final class MetricsStage {
     private MetricsStage() {
     }
 
-    public static Result run(SparkSession spark, IngestResult ingest, PlaceStage.Result placed, JobConfig config) {
+    public static Result run(SparkSession spark, IngestResult ingest, PlaceStage.Result placed, JobConfig config,
+                             Intermediates keep) {
         Dataset<Row> grid = ZoneYearGrid.build(spark, ingest.zones().tree(), config);
-        Dataset<Row> firmZones = placed.firmZones().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> firmZones = keep.keep("int_firm_zones", placed.firmZones());
         Dataset<Row> enterprises = placed.firms().filter(col("entity_kind").equalTo("enterprise"));
         Dataset<Row> enterpriseZones = FirmMatcher.enterpriseZones(firmZones);
-        FirmMatcher matcher = new FirmMatcher(ingest.enterprises().staging());
+        FirmMatcher matcher = new FirmMatcher(ingest.enterprises().staging(), keep);
         Map<String, Map<String, Long>> matching = new LinkedHashMap<>();
         Map<String, Long> ambiguous = new LinkedHashMap<>();
 
         StagedSource patents = ingest.patents();
-        PatentAttribution.Result attribution = PatentAttribution.attribute(patents.staging(), matcher);
-        Dataset<Row> references = attribution.references().persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> links = attribution.firmLinks().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> references = keep.keep("int_patent_references", PatentAttribution.references(patents.staging(), matcher));
+        Dataset<Row> links = keep.keep("int_patent_firm_links", PatentAttribution.firmLinks(references));
         matching.put("patent_applicants", countByMethod(references.filter(col("role").equalTo(PatentAttribution.APPLICANT))));
         ambiguous.put("patents", PatentAttribution.ambiguousRows(references));
         Dataset<Row> patentAgg = PatentMetrics.perZoneYear(patents.staging(), links, enterpriseZones, config);
@@ -62,9 +62,8 @@ public final class MetricsStage {
         Dataset<Row> fundingAgg = null;
         StagedSource funding = ingest.funding();
         if (funding != null) {
-            Dataset<Row> matched = matcher.resolve(funding.staging()
-                            .withColumn("ref_code", col("credit_code")).withColumn("ref_name", col("company_name_norm")))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> matched = keep.keep("int_funding_matched", matcher.resolve(funding.staging()
+                    .withColumn("ref_code", col("credit_code")).withColumn("ref_name", col("company_name_norm"))));
             matching.put("funding", countByMethod(matched));
             ambiguous.put("funding", matched.filter(col("match_method").equalTo(FirmMatcher.AMBIGUOUS)).count());
             fundingAgg = FundingMetrics.perZoneYear(matched, enterpriseZones, config);

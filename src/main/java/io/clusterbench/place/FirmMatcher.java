@@ -1,5 +1,6 @@
 package io.clusterbench.place;
 
+import io.clusterbench.Intermediates;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,17 +28,21 @@ public final class FirmMatcher {
     private final Dataset<Row> codes;
     private final Dataset<Row> names;
 
-    /** @param enterprises every accepted firm (staging): credit_code, name_norm, former_names_norm */
-    public FirmMatcher(Dataset<Row> enterprises) {
-        this.codes = enterprises.select(col("credit_code").as("_firm_code")).distinct();
+    /**
+     * @param enterprises every accepted firm (staging): credit_code, name_norm, former_names_norm; credit codes
+     *                    are unique there (ingest resolved duplicates), so they need no distinct
+     * @param keep        where the name index, read for patents and funding alike, is kept
+     */
+    public FirmMatcher(Dataset<Row> enterprises, Intermediates keep) {
+        this.codes = enterprises.select(col("credit_code").as("_firm_code"));
         Dataset<Row> current = enterprises.select(col("name_norm").as("_name"), col("credit_code").as("_code"),
                 lit(true).as("_current"));
         Dataset<Row> former = enterprises.select(explode(col("former_names_norm")).as("_name"),
                 col("credit_code").as("_code"), lit(false).as("_current"));
-        this.names = current.unionByName(former).filter(col("_name").isNotNull())
+        this.names = keep.keep("int_firm_names", current.unionByName(former).filter(col("_name").isNotNull())
                 .groupBy("_name")
                 .agg(countDistinct("_code").as("_firms"), first("_code").as("_code"),
-                        max(col("_current").cast("int")).as("_by_current"));
+                        max(col("_current").cast("int")).as("_by_current")));
     }
 
     /**

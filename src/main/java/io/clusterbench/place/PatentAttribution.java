@@ -25,17 +25,11 @@ public final class PatentAttribution {
     public static final String APPLICANT = "applicant";
     public static final String OWNER = "owner";
 
-    /**
-     * @param references one row per distinct (patent, role, reference) with its match method
-     * @param firmLinks  one row per (patent, role, matched firm): application_no, role, credit_code, n
-     */
-    public record Result(Dataset<Row> references, Dataset<Row> firmLinks) {
-    }
-
     private PatentAttribution() {
     }
 
-    public static Result attribute(Dataset<Row> patents, FirmMatcher matcher) {
+    /** @return one row per distinct (patent, role, reference) with its match method, matched_code and n */
+    public static Dataset<Row> references(Dataset<Row> patents, FirmMatcher matcher) {
         Dataset<Row> applicants = patents.select(col("application_no"), lit(APPLICANT).as("role"),
                 posexplode(col("applicants_norm")).as(new String[]{"pos", "ref_name"}),
                 col("applicant_codes"));
@@ -51,12 +45,16 @@ public final class PatentAttribution {
                 .filter(col("_nth").equalTo(1)).drop("_nth");
         Dataset<Row> resolved = matcher.resolve(distinctNames);
         Column entity = coalesce(col("matched_code"), concat(lit("name:"), col("ref_name")));
-        Dataset<Row> withN = resolved.withColumn("_entity", entity)
-                .withColumn("n", countDistinctOver(col("_entity")));
-        Dataset<Row> links = withN.filter(col("matched_code").isNotNull())
+        return resolved.withColumn("_entity", entity)
+                .withColumn("n", countDistinctOver(col("_entity")))
+                .drop("_entity");
+    }
+
+    /** @return one row per (patent, role, matched firm): application_no, role, credit_code, n */
+    public static Dataset<Row> firmLinks(Dataset<Row> references) {
+        return references.filter(col("matched_code").isNotNull())
                 .select(col("application_no"), col("role"), col("matched_code").as("credit_code"), col("n"))
                 .distinct();
-        return new Result(withN.drop("_entity"), links);
     }
 
     /** Distinct entities per (patent, role), via a window: size(collect_set) over the partition. */

@@ -1,12 +1,12 @@
 package io.clusterbench.place;
 
+import io.clusterbench.Intermediates;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.metrics.FirmActivity;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +31,10 @@ public final class PlaceStage {
     private PlaceStage() {
     }
 
-    public static Result run(SparkSession spark, IngestResult ingest, JobConfig config) {
+    public static Result run(SparkSession spark, IngestResult ingest, JobConfig config, Intermediates keep) {
         ZoneTree tree = ingest.zones().tree();
-        Dataset<Row> placed = FirmActivity.withActiveYears(
-                        FirmPlacement.place(spark, ingest.enterprises().staging(), tree), config)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> placed = keep.keep("int_firms_placed", FirmActivity.withActiveYears(
+                FirmPlacement.place(spark, ingest.enterprises().staging(), tree), config));
         Map<String, Long> counts = new LinkedHashMap<>();
         LABELS.forEach(l -> counts.put(l, 0L));
         for (Row r : placed.groupBy("placement").count().collectAsList()) {

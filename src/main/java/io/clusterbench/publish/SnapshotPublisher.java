@@ -148,6 +148,14 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Where this run keeps its staging and intermediate datasets (never published): inside the run's staging
+     * area, so that a commit removes them and a killed run's are removed with its leftover staging.
+     */
+    public String workDir() {
+        return new Path(staging, "_work").toString();
+    }
+
     /** Reads a staged table back, so later stages build on the written result instead of recomputing it. */
     public Dataset<Row> readStaged(org.apache.spark.sql.SparkSession spark, String table) {
         return spark.read().parquet(new Path(staging, table).toString());

@@ -2,6 +2,7 @@ package io.clusterbench.ingest.hostile;
 
 import io.clusterbench.SparkTestBase;
 import io.clusterbench.TestInputs;
+import io.clusterbench.Intermediates;
 import io.clusterbench.config.ConfigException;
 import io.clusterbench.config.SourceOptions;
 import io.clusterbench.ingest.EnterpriseParser;
@@ -48,7 +49,8 @@ class HostileInputTest extends SparkTestBase {
             SourceOptions options = new SourceOptions(c.declaredEncoding(), ',', "wgs84", Map.of());
             try {
                 StagedSource s = SourceIngest.ingest(spark(), InputLayout.open(in.toString(),
-                        spark().sparkContext().hadoopConfiguration()), parser, options, null);
+                        spark().sparkContext().hadoopConfiguration()), parser, options, null,
+                        Intermediates.inMemory());
                 SourceAccount a = s.account();
                 long staged = s.staging().count();
                 long rejected = s.rejects().count();
