@@ -87,7 +87,7 @@ public final class MetricsStage {
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees",
                         "invention_granted");
 
-        Dataset<Row> patentCounts = PatentMetrics.perFirm(patents.staging(), links);
+        Dataset<Row> patentCounts = keep.keep("int_firm_patent_counts", PatentMetrics.perFirm(patents.staging(), links));
         return new Result(
                 ReferenceTables.zones(spark, ingest.zones().tree()),
                 FirmsTable.build(placed.firms(), patentCounts, has.stock(), config),

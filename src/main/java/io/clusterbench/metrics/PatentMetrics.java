@@ -90,13 +90,18 @@ public final class PatentMetrics {
         Column asApplicant = col("role").equalTo(PatentAttribution.APPLICANT);
         Column holder = col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
                 .otherwise(lit(PatentAttribution.APPLICANT)));
+        // firmLinks holds one row per (patent, role, firm), and a firm is the holder in one role only, so plain
+        // conditional counts are distinct counts (countDistinct would expand every row four times).
         return j.groupBy(col("credit_code").as("pc_code")).agg(
-                countDistinct(when(asApplicant, col("application_no"))).as("patents_total"),
-                countDistinct(when(asApplicant.and(col("is_invention")).and(col("is_granted")), col("application_no")))
-                        .as("invention_patents_granted"),
-                countDistinct(when(holder.and(col("is_invention")).and(col("is_granted")).and(col("is_valid")),
-                        col("application_no"))).as("invention_patents_valid"),
-                countDistinct(when(holder.and(col("is_invention").unary_$bang()).and(col("is_granted")).and(col("is_valid")),
-                        col("application_no"))).as("other_patents_valid"));
+                countIf(asApplicant).as("patents_total"),
+                countIf(asApplicant.and(col("is_invention")).and(col("is_granted"))).as("invention_patents_granted"),
+                countIf(holder.and(col("is_invention")).and(col("is_granted")).and(col("is_valid")))
+                        .as("invention_patents_valid"),
+                countIf(holder.and(col("is_invention").unary_$bang()).and(col("is_granted")).and(col("is_valid")))
+                        .as("other_patents_valid"));
+    }
+
+    private static Column countIf(Column condition) {
+        return sum(when(condition, 1L).otherwise(0L));
     }
 }

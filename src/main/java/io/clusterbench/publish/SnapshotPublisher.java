@@ -163,7 +163,33 @@ public final class SnapshotPublisher implements AutoCloseable {
 
     /** Makes the staged tables the snapshot of this as_of, then writes the summary and _SUCCESS. */
     public void commit(Iterable<String> tables, String summaryJson) {
-        commit(tables, summaryJson, step -> { });
+        commit(tables, summaryJson, holdAfterStep(Integer.getInteger(HOLD_PROPERTY, 0)));
+    }
+
+    /**
+     * For scripts/kill-test.sh only: with {@code -Dclusterbench.kill-test.hold-after-step=K} the commit stops
+     * after its K-th step (1: _SUCCESS removed, then one per table swapped in, then the summary written), says
+     * so on stderr and waits to be killed, so that SIGKILL lands exactly there rather than whenever a log line
+     * is noticed (the whole commit takes milliseconds).
+     */
+    static final String HOLD_PROPERTY = "clusterbench.kill-test.hold-after-step";
+
+    private static CommitSteps holdAfterStep(int k) {
+        if (k <= 0) {
+            return step -> { };
+        }
+        int[] done = {0};
+        return step -> {
+            if (++done[0] == k) {
+                System.err.println("kill-test: holding after commit step " + k + " (" + step + ")");
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while holding for the kill test", e);
+                }
+            }
+        };
     }
 
     /** Called after each step of a commit; tests use it to stop a commit part-way, as a crash would. */
