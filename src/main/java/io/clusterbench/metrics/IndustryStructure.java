@@ -1,5 +1,6 @@
 package io.clusterbench.metrics;
 
+import io.clusterbench.Intermediates;
 import io.clusterbench.config.JobConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,13 +44,15 @@ public final class IndustryStructure {
      * @param allFirms   every accepted enterprise firm with active years and division (placed or not)
      * @param financials stg_financials, or null when the source is absent
      */
-    public static Result compute(Dataset<Row> firmZones, Dataset<Row> allFirms, Dataset<Row> financials, JobConfig config) {
+    public static Result compute(Dataset<Row> firmZones, Dataset<Row> allFirms, Dataset<Row> financials, JobConfig config,
+                                 Intermediates keep) {
         Dataset<Row> local = activeCounts(firmZones.filter(col("industry_division").isNotNull()),
                 new String[]{"zone_id", "industry_division"}, config);
         Dataset<Row> reference = activeCounts(allFirms.filter(col("industry_division").isNotNull()),
                 new String[]{"industry_division"}, config)
                 .withColumnRenamed("firms_active", "ref_firms");
-        Dataset<Row> shares = shares(local, reference);
+        // Small (zones × years × divisions) but read by both zone tables; computing it scans every firm twice.
+        Dataset<Row> shares = keep.keep("int_zone_industry_shares", shares(local, reference));
         Dataset<Row> zoneIndustry = shares.join(employees(firmZones, financials, config),
                         new String[]{"zone_id", "industry_division", "year"}, "left")
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees");

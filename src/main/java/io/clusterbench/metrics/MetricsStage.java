@@ -20,7 +20,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
 /** Metrics: the per-firm and per-zone marts computed from placed firms and matched patents and funding. */
 public final class MetricsStage {
@@ -54,10 +53,11 @@ public final class MetricsStage {
 
         StagedSource patents = ingest.patents();
         Dataset<Row> references = keep.keep("int_patent_references", PatentAttribution.references(patents.staging(), matcher));
-        Dataset<Row> links = keep.keep("int_patent_firm_links", PatentAttribution.firmLinks(references));
+        Dataset<Row> links = keep.keep("int_patent_firm_links",
+                PatentMetrics.linksWithFacts(PatentAttribution.firmLinks(references), patents.staging()));
         matching.put("patent_applicants", countByMethod(references.filter(col("role").equalTo(PatentAttribution.APPLICANT))));
         ambiguous.put("patents", PatentAttribution.ambiguousRows(references));
-        Dataset<Row> patentAgg = PatentMetrics.perZoneYear(patents.staging(), links, enterpriseZones, config);
+        Dataset<Row> patentAgg = PatentMetrics.perZoneYear(links, enterpriseZones, config);
 
         Dataset<Row> fundingAgg = null;
         StagedSource funding = ingest.funding();
@@ -76,18 +76,18 @@ public final class MetricsStage {
                 StagedSource.has(funding, "amount"), e.has("industry_code"));
 
         IndustryStructure.Result structure = IndustryStructure.compute(firmZones, enterprises,
-                ingest.financials() == null ? null : ingest.financials().staging(), config);
+                ingest.financials() == null ? null : ingest.financials().staging(), config, keep);
         Dataset<Row> zym = ZoneYearMetrics.assemble(grid, FirmYearEvents.perZoneYear(firmZones, config), patentAgg,
                 fundingAgg, structure.zoneYear(), has);
 
         Dataset<Row> zoneIndustry = structure.zoneIndustry()
-                .join(inventionsGrantedByDivision(patents.staging(), links, firmZones),
+                .join(inventionsGrantedByDivision(links, firmZones),
                         new String[]{"zone_id", "industry_division", "year"}, "left")
                 .withColumn("invention_granted", when(lit(grants), coalesce(col("invention_granted"), lit(0L))))
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees",
                         "invention_granted");
 
-        Dataset<Row> patentCounts = keep.keep("int_firm_patent_counts", PatentMetrics.perFirm(patents.staging(), links));
+        Dataset<Row> patentCounts = keep.keep("int_firm_patent_counts", PatentMetrics.perFirm(links));
         return new Result(
                 ReferenceTables.zones(spark, ingest.zones().tree()),
                 FirmsTable.build(placed.firms(), patentCounts, has.stock(), config),
@@ -99,14 +99,12 @@ public final class MetricsStage {
     }
 
     /** Inventions granted per zone, division and year with at least one matched applicant firm of that division. */
-    static Dataset<Row> inventionsGrantedByDivision(Dataset<Row> patents, Dataset<Row> links, Dataset<Row> firmZones) {
-        Dataset<Row> granted = patents.filter(col("patent_type").equalTo("invention").and(col("grant_date").isNotNull()))
-                .select(col("application_no"), year(col("grant_date")).as("year"));
-        return links.filter(col("role").equalTo(PatentAttribution.APPLICANT))
-                .join(granted, "application_no")
+    static Dataset<Row> inventionsGrantedByDivision(Dataset<Row> links, Dataset<Row> firmZones) {
+        return links.filter(col("role").equalTo(PatentAttribution.APPLICANT)
+                        .and(col("is_invention")).and(col("grant_year").isNotNull()))
                 .join(firmZones.filter(col("industry_division").isNotNull())
                         .select("credit_code", "zone_id", "industry_division"), "credit_code")
-                .groupBy("zone_id", "industry_division", "year")
+                .groupBy(col("zone_id"), col("industry_division"), col("grant_year").as("year"))
                 .agg(countDistinct("application_no").as("invention_granted"));
     }
 

@@ -9,7 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
@@ -29,26 +29,35 @@ public final class PatentMetrics {
     private PatentMetrics() {
     }
 
-    /** (application_no, zone_id, k, n) for every patent and zone holding at least one of its applicant firms. */
-    public static Dataset<Row> applicantZones(Dataset<Row> firmLinks, Dataset<Row> enterpriseZones) {
-        return firmLinks.filter(col("role").equalTo(PatentAttribution.APPLICANT))
-                .join(enterpriseZones, firmLinks.col("credit_code").equalTo(enterpriseZones.col("matched_code")))
-                .groupBy("application_no", "zone_id")
-                .agg(countDistinct("credit_code").as("k"), first("n").as("n"));
-    }
-
-    /** Flow sums per (zone, year) plus the invention-stock additions, to be summed cumulatively. */
-    public static Dataset<Row> perZoneYear(Dataset<Row> patents, Dataset<Row> firmLinks, Dataset<Row> enterpriseZones,
-                                           JobConfig config) {
+    /**
+     * The patent facts every count needs, added once to the firm links (one shuffle join with the patents
+     * instead of one per table): is_invention, applied_year, grant_year, is_valid, has_owners.
+     */
+    public static Dataset<Row> linksWithFacts(Dataset<Row> firmLinks, Dataset<Row> patents) {
         Dataset<Row> facts = patents.select(col("application_no"),
                 col("patent_type").equalTo("invention").as("is_invention"),
                 year(col("application_date")).as("applied_year"), year(col("grant_date")).as("grant_year"),
                 col("legal_status").equalTo("valid").as("is_valid"),
                 size(col("current_owners_norm")).gt(0).as("has_owners"));
+        return firmLinks.join(facts, "application_no");
+    }
 
+    /**
+     * (application_no, zone_id, k, n and the facts) for every patent and zone holding at least one of its
+     * applicant firms. Links are distinct per (patent, role, firm) and a firm has one row per containing zone,
+     * so k, the applicant firms of the patent in the zone, is a plain count.
+     */
+    static Dataset<Row> applicantZones(Dataset<Row> links, Dataset<Row> enterpriseZones) {
+        return links.filter(col("role").equalTo(PatentAttribution.APPLICANT))
+                .join(enterpriseZones, links.col("credit_code").equalTo(enterpriseZones.col("matched_code")))
+                .groupBy("application_no", "zone_id", "is_invention", "applied_year", "grant_year")
+                .agg(count(lit(1)).as("k"), first("n").as("n"));
+    }
+
+    /** Flow sums per (zone, year) plus the invention-stock additions, to be summed cumulatively. */
+    public static Dataset<Row> perZoneYear(Dataset<Row> links, Dataset<Row> enterpriseZones, JobConfig config) {
         Column term = round(col("k").cast(FRAC).divide(col("n").cast(FRAC)), 6).cast(FRAC);
-        Dataset<Row> byApplicants = applicantZones(firmLinks, enterpriseZones).join(facts, "application_no")
-                .withColumn("term", term);
+        Dataset<Row> byApplicants = applicantZones(links, enterpriseZones).withColumn("term", term);
 
         Dataset<Row> applied = byApplicants.select(col("zone_id"), col("applied_year").as("year"),
                 lit(1L).as("patents_applied"), col("term").as("patents_applied_frac"),
@@ -60,7 +69,7 @@ public final class PatentMetrics {
                         lit(1L).as("invention_granted"), col("term").as("invention_granted_frac"), lit(0L).as("stock_added"));
 
         // Stock: granted inventions valid on as_of, held by the current owners when given, else the applicants.
-        Dataset<Row> holders = firmLinks.join(facts, "application_no")
+        Dataset<Row> holders = links
                 .filter(col("is_invention").and(col("is_valid")).and(col("grant_year").isNotNull())
                         .and(col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
                                 .otherwise(lit(PatentAttribution.APPLICANT)))))
@@ -81,23 +90,24 @@ public final class PatentMetrics {
                         sum("stock_added").as("stock_added"));
     }
 
-    /** Per firm: patents as applicant, inventions granted as applicant, valid inventions it holds (owners first). */
-    public static Dataset<Row> perFirm(Dataset<Row> patents, Dataset<Row> firmLinks) {
-        Dataset<Row> facts = patents.select(col("application_no"),
-                col("patent_type").equalTo("invention").as("is_invention"), col("grant_date").isNotNull().as("is_granted"),
-                col("legal_status").equalTo("valid").as("is_valid"), size(col("current_owners_norm")).gt(0).as("has_owners"));
-        Dataset<Row> j = firmLinks.join(facts, "application_no");
+    /**
+     * Per firm: patents as applicant, inventions granted as applicant, valid inventions it holds (owners first).
+     *
+     * @param links firm links with facts ({@link #linksWithFacts})
+     */
+    public static Dataset<Row> perFirm(Dataset<Row> links) {
+        Column granted = col("grant_year").isNotNull();
         Column asApplicant = col("role").equalTo(PatentAttribution.APPLICANT);
         Column holder = col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
                 .otherwise(lit(PatentAttribution.APPLICANT)));
-        // firmLinks holds one row per (patent, role, firm), and a firm is the holder in one role only, so plain
+        // links hold one row per (patent, role, firm), and a firm is the holder in one role only, so plain
         // conditional counts are distinct counts (countDistinct would expand every row four times).
-        return j.groupBy(col("credit_code").as("pc_code")).agg(
+        return links.groupBy(col("credit_code").as("pc_code")).agg(
                 countIf(asApplicant).as("patents_total"),
-                countIf(asApplicant.and(col("is_invention")).and(col("is_granted"))).as("invention_patents_granted"),
-                countIf(holder.and(col("is_invention")).and(col("is_granted")).and(col("is_valid")))
+                countIf(asApplicant.and(col("is_invention")).and(granted)).as("invention_patents_granted"),
+                countIf(holder.and(col("is_invention")).and(granted).and(col("is_valid")))
                         .as("invention_patents_valid"),
-                countIf(holder.and(col("is_invention").unary_$bang()).and(col("is_granted")).and(col("is_valid")))
+                countIf(holder.and(col("is_invention").unary_$bang()).and(granted).and(col("is_valid")))
                         .as("other_patents_valid"));
     }
 
