@@ -43,6 +43,7 @@ class HostileInputTest extends SparkTestBase {
         long fileErrors = 0, readFiles = 0, rowsRead = 0, rowsAccounted = 0;
         for (HostileCorpus.Case c : HostileCorpus.generate(20241125L, count)) {
             Path in = dir.resolve("case-" + c.name());
+            Path work = dir.resolve("work-" + c.name());
             Files.createDirectories(in);
             Files.write(in.resolve(c.source() + ".csv"), c.bytes());
             SourceParser parser = c.source().equals("patents") ? new PatentParser(config) : new EnterpriseParser(config);
@@ -50,7 +51,7 @@ class HostileInputTest extends SparkTestBase {
             try {
                 StagedSource s = SourceIngest.ingest(spark(), InputLayout.open(in.toString(),
                         spark().sparkContext().hadoopConfiguration()), parser, options, null,
-                        Intermediates.inMemory());
+                        Intermediates.parquet(spark(), work.toString())); // as a run keeps them
                 SourceAccount a = s.account();
                 long staged = s.staging().count();
                 long rejected = s.rejects().count();
@@ -70,6 +71,7 @@ class HostileInputTest extends SparkTestBase {
                 crashes.add(c.name() + ": " + e);
             }
             deleteTree(in);
+            deleteTree(work);
         }
         String report = String.format("hostile corpus: files tried %d, read %d, stopped with a clear error %d, crashes %d, "
                         + "rows accounted for %d/%d (%.1f %%)", count, readFiles, fileErrors, crashes.size(), rowsAccounted,
@@ -82,6 +84,9 @@ class HostileInputTest extends SparkTestBase {
     }
 
     private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return; // no work area when the file stopped with an error before parsing
+        }
         try (var s = Files.walk(p)) {
             for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(x);
