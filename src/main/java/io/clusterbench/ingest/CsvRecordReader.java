@@ -18,6 +18,7 @@ import java.util.NoSuchElementException;
  */
 public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
     private final SourceFile file;
+    private final int fileNo;
     private final List<String> slots;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
@@ -27,7 +28,13 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
     private boolean finished;
 
     public CsvRecordReader(SourceFile file, List<String> slots) throws IOException {
+        this(file, 0, slots);
+    }
+
+    /** @param fileNo the file's position among its source's files (row ids are unique within the source) */
+    public CsvRecordReader(SourceFile file, int fileNo, List<String> slots) throws IOException {
         this.file = file;
+        this.fileNo = fileNo;
         this.slots = slots;
         open(0);
         skipHeader();
@@ -115,7 +122,8 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
             } catch (UncheckedIOException | IllegalStateException e) {
                 resumeAfter(startLine);
                 return new RawRecord(file.relative(), startLine, null,
-                        "CSV syntax error in the row starting on this line (" + firstLine(e) + ")", false, "");
+                        "CSV syntax error in the row starting on this line (" + firstLine(e) + ")", false, "",
+                        RawRecord.rowId(fileNo, startLine));
             }
             if (r == null) {
                 return null;
@@ -125,7 +133,8 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
             }
             if (r.size() != file.mapping().fieldCount()) {
                 return new RawRecord(file.relative(), startLine, null,
-                        r.size() + " fields where the header has " + file.mapping().fieldCount(), false, "");
+                        r.size() + " fields where the header has " + file.mapping().fieldCount(), false, "",
+                        RawRecord.rowId(fileNo, startLine));
             }
             boolean badBytes = false;
             for (int i = 0; i < r.size() && !badBytes; i++) {
@@ -133,7 +142,7 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
             }
             int[] idx = file.mapping().slotIndex();
             String[] values = new String[idx.length];
-            StringBuilder raw = new StringBuilder();
+            StringBuilder raw = new StringBuilder(256);
             for (int s = 0; s < idx.length; s++) {
                 if (idx[s] >= 0) {
                     values[s] = r.get(idx[s]);
@@ -143,7 +152,8 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
                     raw.append(slots.get(s)).append('=').append(values[s]);
                 }
             }
-            return new RawRecord(file.relative(), startLine, values, null, badBytes, raw.toString());
+            return new RawRecord(file.relative(), startLine, values, null, badBytes, raw.toString(),
+                    RawRecord.rowId(fileNo, startLine));
         }
         return null;
     }

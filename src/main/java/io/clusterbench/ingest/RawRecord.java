@@ -10,10 +10,16 @@ import java.io.Serializable;
  * @param malformed  why the row could not be split into the header's fields, else null
  * @param encodingError true when some cell held bytes invalid in the file's charset
  * @param rawText    the recognised columns as {@code name=value | …}; empty for a malformed row
+ * @param rowId      unique within the source: the file's position in the source shifted left 40 bits, plus lineNo
  */
 public record RawRecord(String file, long lineNo, String[] values, String malformed, boolean encodingError,
-                        String rawText)
+                        String rawText, long rowId)
         implements Serializable {
+
+    /** The row id of the row starting on {@code lineNo} of the source's {@code fileNo}-th file. */
+    public static long rowId(int fileNo, long lineNo) {
+        return ((long) fileNo << 40) | lineNo;
+    }
 
     public String get(int slot) {
         return values == null ? null : values[slot];

@@ -50,8 +50,9 @@ public final class SourceIngest {
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<String> slots = spec.rawLabels();
-        JavaRDD<InternalRow> rows = jsc.parallelize(files, Math.max(1, files.size()))
-                .flatMap(f -> parseFile(f, slots, parser));
+        List<Integer> fileNos = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
+        JavaRDD<InternalRow> rows = jsc.parallelize(fileNos, Math.max(1, files.size()))
+                .flatMap(i -> parseFile(files.get(i), i, slots, parser));
         // Each file is parsed once into the source's one kept copy; everything downstream reads that copy.
         Dataset<Row> parsed = keep.keep("stg_" + spec.name() + "_parsed",
                 InternalRows.dataFrame(spark, rows.rdd(), parser.parsedSchema()));
@@ -147,8 +148,9 @@ public final class SourceIngest {
         return files;
     }
 
-    private static Iterator<InternalRow> parseFile(SourceFile f, List<String> slots, SourceParser parser) throws IOException {
-        CsvRecordReader reader = new CsvRecordReader(f, slots);
+    private static Iterator<InternalRow> parseFile(SourceFile f, int fileNo, List<String> slots, SourceParser parser)
+            throws IOException {
+        CsvRecordReader reader = new CsvRecordReader(f, fileNo, slots);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -173,45 +175,51 @@ public final class SourceIngest {
     /**
      * Losing duplicates of accepted rows become DUPLICATE_KEY rejects pointing at the kept row. Only the rows
      * whose key occurs more than once go through the ranking window (an aggregation of the key columns alone
-     * finds them), so the bulk of a large source is never sorted.
+     * finds them), and only the columns the ranking reads are shuffled: the result is the losers' row ids, which
+     * are then looked up from every parsed row. The wide parsed rows are never shuffled, so at 10 M patents
+     * with millions of repeated applications the resolution costs a narrow sort instead of a second copy of the
+     * source.
      */
     private static final long BROADCAST_KEYS = 200_000;
+    /** Loser row ids (a long and a short text each) broadcast up to this count, else joined by a shuffle. */
+    private static final long BROADCAST_LOSERS = 5_000_000;
 
     private static Dataset<Row> resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule, Intermediates keep,
                                                   String source) {
         Column accepted = col(SourceParser.OUTCOME).equalTo(RowVerdict.Outcome.ACCEPTED);
         Column[] keys = rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> repeatedKeys = keep.keep("stg_" + source + "_repeated_keys", parsed.filter(accepted)
-                .groupBy(keys).count().filter(col("count").gt(1)).select(keys).withColumn("_repeated", lit(true)));
+                .groupBy(keys).count().filter(col("count").gt(1)).select(keys));
         long repeated = repeatedKeys.count();
         if (repeated == 0) {
             return parsed;
         }
-        // Usually few keys repeat: they are broadcast, and the resolution is cheap enough to redo wherever the
-        // staging rows are read. CNIPA repeats an application per publication, so at 10 M patents millions of
-        // keys repeat: then Spark's shuffle join does it once and the result is kept.
-        boolean small = repeated <= BROADCAST_KEYS;
         scala.collection.immutable.Seq<String> using = scala.collection.JavaConverters.asScalaBuffer(rule.keyColumns()).toList();
-        Dataset<Row> marked = parsed.join(small ? broadcast(repeatedKeys) : repeatedKeys, using, "left");
-        Column repeatedRow = accepted.and(col("_repeated").isNotNull());
-        Dataset<Row> candidates = marked.filter(repeatedRow).drop("_repeated");
-        Dataset<Row> untouched = marked.filter(repeatedRow.unary_$bang()).drop("_repeated");
+        Dataset<Row> candidates = parsed.filter(accepted)
+                .join(repeated <= BROADCAST_KEYS ? broadcast(repeatedKeys) : repeatedKeys, using, "left_semi");
 
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
         order.add(col(SourceParser.LINE).asc());
         WindowSpec w = Window.partitionBy(keys).orderBy(order.toArray(Column[]::new));
-        Column loser = col("_rank").gt(1);
-        Dataset<Row> ranked = candidates
+        Dataset<Row> losers = keep.keep("stg_" + source + "_duplicate_losers", candidates
                 .withColumns(Map.of("_rank", row_number().over(w),
                         "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))
+                .filter(col("_rank").gt(1))
+                .select(col(SourceParser.ROW).as("_loser_row"), col("_kept_at")));
+        boolean small = losers.count() <= BROADCAST_LOSERS;
+
+        Column loser = col("_kept_at").isNotNull();
+        Dataset<Row> resolved = parsed
+                .join(small ? broadcast(losers) : losers, col(SourceParser.ROW).equalTo(col("_loser_row")), "left")
                 .withColumns(Map.of(
                         SourceParser.OUTCOME, when(loser, lit(RowVerdict.Outcome.REJECTED)).otherwise(col(SourceParser.OUTCOME)),
                         SourceParser.REASON, when(loser, lit(ReasonCode.DUPLICATE_KEY.name())).otherwise(col(SourceParser.REASON)),
                         SourceParser.DETAIL, when(loser, concat(lit("duplicate " + String.join(", ", rule.keyColumns())
                                 + "; the row at "), col("_kept_at"), lit(" was kept"))).otherwise(col(SourceParser.DETAIL))))
-                .drop("_rank", "_kept_at");
-        Dataset<Row> resolved = ranked.unionByName(untouched);
+                .drop("_loser_row", "_kept_at");
+        // Broadcast, the lookup is cheap enough to redo wherever the staging rows are read; beyond that it is
+        // done once by a shuffle and kept.
         return small ? resolved : keep.keep("stg_" + source + "_resolved", resolved);
     }
 

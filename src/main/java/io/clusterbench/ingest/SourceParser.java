@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Turns the raw rows of one source into typed rows of its staging schema, plus the bookkeeping columns every
  * parsed source carries ({@code _file}, {@code _line}, {@code _outcome}, {@code _reason}, {@code _detail},
- * {@code _raw}, {@code _flags}). Runs inside Spark tasks, so it holds only serialisable configuration.
+ * {@code _raw}, {@code _flags}, {@code _row}). Runs inside Spark tasks, so it holds only serialisable configuration.
  */
 public abstract class SourceParser implements Serializable {
     public static final String FILE = "_file";
@@ -22,6 +22,8 @@ public abstract class SourceParser implements Serializable {
     public static final String DETAIL = "_detail";
     public static final String RAW = "_raw";
     public static final String FLAGS = "_flags";
+    /** Unique within the source ({@link RawRecord#rowId}): what a row is joined on after parsing. */
+    public static final String ROW = "_row";
 
     private static final List<StructField> META = List.of(
             DataTypes.createStructField(FILE, DataTypes.StringType, false),
@@ -30,7 +32,8 @@ public abstract class SourceParser implements Serializable {
             DataTypes.createStructField(REASON, DataTypes.StringType, true),
             DataTypes.createStructField(DETAIL, DataTypes.StringType, true),
             DataTypes.createStructField(RAW, DataTypes.StringType, true),
-            DataTypes.createStructField(FLAGS, DataTypes.createArrayType(DataTypes.StringType, false), false));
+            DataTypes.createStructField(FLAGS, DataTypes.createArrayType(DataTypes.StringType, false), false),
+            DataTypes.createStructField(ROW, DataTypes.LongType, false));
 
     public abstract SourceSpec spec();
 
@@ -86,6 +89,7 @@ public abstract class SourceParser implements Serializable {
         out[n + 4] = v.detail();
         out[n + 5] = rec.rawText(); // kept for every row: a losing duplicate becomes a reject later
         out[n + 6] = v.rejected() ? List.of() : v.flagNames();
+        out[n + 7] = rec.rowId();
         return InternalRows.row(out, parsedSchema());
     }
 }

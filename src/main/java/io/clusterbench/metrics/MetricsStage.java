@@ -7,6 +7,7 @@ import io.clusterbench.ingest.StagedSource;
 import io.clusterbench.place.FirmMatcher;
 import io.clusterbench.place.PatentAttribution;
 import io.clusterbench.place.PlaceStage;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,13 +39,22 @@ public final class MetricsStage {
                          Dataset<Row> patentCounts) {
     }
 
+    /**
+     * What the zone metrics read of a firm in a containing zone. The rolled-up rows (a firm once per containing
+     * zone) are written with these columns only, not with the whole registry row.
+     */
+    private static final Column[] FIRM_ZONE_COLUMNS = java.util.stream.Stream.of("credit_code", "zone_id",
+            "placement", "industry_division", "active_from", "active_to", "established_date", "deregistered_date",
+            "employees", "listing_board", "listing_date", "delisting_date", "tech_sme_years", "hte_cert_dates")
+            .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+
     private MetricsStage() {
     }
 
     public static Result run(SparkSession spark, IngestResult ingest, PlaceStage.Result placed, JobConfig config,
                              Intermediates keep) {
         Dataset<Row> grid = ZoneYearGrid.build(spark, ingest.zones().tree(), config);
-        Dataset<Row> firmZones = keep.keep("int_firm_zones", placed.firmZones());
+        Dataset<Row> firmZones = keep.keep("int_firm_zones", placed.firmZones().select(FIRM_ZONE_COLUMNS));
         Dataset<Row> enterprises = placed.firms().filter(col("entity_kind").equalTo("enterprise"));
         Dataset<Row> enterpriseZones = FirmMatcher.enterpriseZones(firmZones);
         FirmMatcher matcher = new FirmMatcher(ingest.enterprises().staging(), keep);
@@ -52,9 +62,9 @@ public final class MetricsStage {
         Map<String, Long> ambiguous = new LinkedHashMap<>();
 
         StagedSource patents = ingest.patents();
-        Dataset<Row> references = keep.keep("int_patent_references", PatentAttribution.references(patents.staging(), matcher));
-        Dataset<Row> links = keep.keep("int_patent_firm_links",
-                PatentMetrics.linksWithFacts(PatentAttribution.firmLinks(references), patents.staging()));
+        Dataset<Row> references = keep.keep("int_patent_references", PatentAttribution.references(
+                PatentMetrics.withFacts(patents.staging()), matcher, PatentMetrics.FACTS));
+        Dataset<Row> links = PatentAttribution.firmLinks(references, PatentMetrics.FACTS);
         matching.put("patent_applicants", countByMethod(references.filter(col("role").equalTo(PatentAttribution.APPLICANT))));
         ambiguous.put("patents", PatentAttribution.ambiguousRows(references));
         Dataset<Row> patentAgg = PatentMetrics.perZoneYear(links, enterpriseZones, config);

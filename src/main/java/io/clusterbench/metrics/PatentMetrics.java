@@ -8,6 +8,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
+import java.util.List;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
@@ -29,17 +31,21 @@ public final class PatentMetrics {
     private PatentMetrics() {
     }
 
+    /** The per-patent facts every count needs, carried by each firm link. */
+    public static final List<String> FACTS = List.of("is_invention", "applied_year", "grant_year", "is_valid",
+            "has_owners");
+
     /**
-     * The patent facts every count needs, added once to the firm links (one shuffle join with the patents
-     * instead of one per table): is_invention, applied_year, grant_year, is_valid, has_owners.
+     * Adds the {@link #FACTS} to staging patents: is_invention, applied_year, grant_year, is_valid, has_owners.
+     * They travel with the references, so no count joins the patents again.
      */
-    public static Dataset<Row> linksWithFacts(Dataset<Row> firmLinks, Dataset<Row> patents) {
-        Dataset<Row> facts = patents.select(col("application_no"),
-                col("patent_type").equalTo("invention").as("is_invention"),
-                year(col("application_date")).as("applied_year"), year(col("grant_date")).as("grant_year"),
-                col("legal_status").equalTo("valid").as("is_valid"),
-                size(col("current_owners_norm")).gt(0).as("has_owners"));
-        return firmLinks.join(facts, "application_no");
+    public static Dataset<Row> withFacts(Dataset<Row> patents) {
+        return patents.withColumns(java.util.Map.of(
+                "is_invention", col("patent_type").equalTo("invention"),
+                "applied_year", year(col("application_date")),
+                "grant_year", year(col("grant_date")),
+                "is_valid", col("legal_status").equalTo("valid"),
+                "has_owners", size(col("current_owners_norm")).gt(0)));
     }
 
     /**
@@ -93,7 +99,7 @@ public final class PatentMetrics {
     /**
      * Per firm: patents as applicant, inventions granted as applicant, valid inventions it holds (owners first).
      *
-     * @param links firm links with facts ({@link #linksWithFacts})
+     * @param links firm links carrying the {@link #FACTS}
      */
     public static Dataset<Row> perFirm(Dataset<Row> links) {
         Column granted = col("grant_year").isNotNull();

@@ -5,6 +5,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -13,6 +17,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -28,33 +33,58 @@ public final class PatentAttribution {
     private PatentAttribution() {
     }
 
-    /** @return one row per distinct (patent, role, reference) with its match method, matched_code and n */
-    public static Dataset<Row> references(Dataset<Row> patents, FirmMatcher matcher) {
-        Dataset<Row> applicants = patents.select(col("application_no"), lit(APPLICANT).as("role"),
-                posexplode(col("applicants_norm")).as(new String[]{"pos", "ref_name"}),
-                col("applicant_codes"));
-        applicants = applicants.withColumn("ref_code", element_at(col("applicant_codes"), col("pos").plus(1)))
+    /**
+     * @param patents staging patents, plus the {@code carried} columns
+     * @param carried per-patent columns copied onto every reference (the facts the patent counts need), so that
+     *                the firm links never join the patents again
+     * @return one row per distinct (patent, role, reference name) with its match method, matched_code, n, the
+     *         carried columns and {@code firm_first}: true on the first reference of each matched firm
+     */
+    public static Dataset<Row> references(Dataset<Row> patents, FirmMatcher matcher, List<String> carried) {
+        List<Column> common = new ArrayList<>(List.of(col("application_no")));
+        carried.forEach(c -> common.add(col(c)));
+        Dataset<Row> applicants = patents.select(columns(common, lit(APPLICANT).as("role"),
+                        posexplode(col("applicants_norm")).as(new String[]{"pos", "ref_name"}),
+                        col("applicants_norm").as("_names"), col("applicant_codes")))
+                .withColumn("ref_code", element_at(col("applicant_codes"), col("pos").plus(1)))
                 .drop("applicant_codes");
         Dataset<Row> owners = patents.filter(col("current_owners_norm").isNotNull().and(size(col("current_owners_norm")).gt(0)))
-                .select(col("application_no"), lit(OWNER).as("role"),
-                        posexplode(col("current_owners_norm")).as(new String[]{"pos", "ref_name"}))
+                .select(columns(common, lit(OWNER).as("role"),
+                        posexplode(col("current_owners_norm")).as(new String[]{"pos", "ref_name"}),
+                        col("current_owners_norm").as("_names")))
                 .withColumn("ref_code", lit(null).cast("string"));
-        // Repeated names keep their first occurrence (and its code).
+        // A name repeated within a patent keeps its first occurrence (and its code): a test on the patent's own
+        // list, so no shuffle. An empty normalised name (null) likewise keeps its first position only.
+        Column first = when(col("ref_name").isNull(),
+                array_position(transform(col("_names"), Column::isNull), lit(true)))
+                .otherwise(array_position(col("_names"), col("ref_name")));
         Dataset<Row> distinctNames = applicants.unionByName(owners)
-                .withColumn("_nth", row_number().over(Window.partitionBy("application_no", "role", "ref_name").orderBy("pos")))
-                .filter(col("_nth").equalTo(1)).drop("_nth");
+                .filter(first.equalTo(col("pos").plus(1))).drop("_names");
         Dataset<Row> resolved = matcher.resolve(distinctNames);
         Column entity = coalesce(col("matched_code"), concat(lit("name:"), col("ref_name")));
+        // Both windows partition by the patent and role (the second's keys include the first's): one shuffle.
         return resolved.withColumn("_entity", entity)
                 .withColumn("n", countDistinctOver(col("_entity")))
+                .withColumn("firm_first", col("matched_code").isNotNull().and(row_number()
+                        .over(Window.partitionBy("application_no", "role", "matched_code").orderBy("pos")).equalTo(1)))
                 .drop("_entity");
     }
 
-    /** @return one row per (patent, role, matched firm): application_no, role, credit_code, n */
-    public static Dataset<Row> firmLinks(Dataset<Row> references) {
-        return references.filter(col("matched_code").isNotNull())
-                .select(col("application_no"), col("role"), col("matched_code").as("credit_code"), col("n"))
-                .distinct();
+    /**
+     * @param references {@link #references} with the carried columns
+     * @return one row per (patent, role, matched firm): application_no, role, credit_code, n and the carried columns
+     */
+    public static Dataset<Row> firmLinks(Dataset<Row> references, List<String> carried) {
+        List<Column> columns = new ArrayList<>(List.of(col("application_no"), col("role"),
+                col("matched_code").as("credit_code"), col("n")));
+        carried.forEach(c -> columns.add(col(c)));
+        return references.filter(col("firm_first")).select(columns.toArray(Column[]::new));
+    }
+
+    private static Column[] columns(List<Column> head, Column... tail) {
+        List<Column> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(Column[]::new);
     }
 
     /** Distinct entities per (patent, role), via a window: size(collect_set) over the partition. */

@@ -21,6 +21,8 @@ public final class MoneyParser implements Serializable {
     private static final Pattern VAGUE = Pattern.compile("数[十百千万亿]|[近超逾上过][十百千]?[万亿]|[十百千]万级|亿级|百万级|千万级");
     private static final Pattern BARE_NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
     private static final Pattern NUMBER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)");
+    /** 1790万元, 1790万: how most registries write capital, read without the general text analysis. */
+    private static final Pattern TEN_THOUSAND_CNY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)万元?");
     private static final Pattern LEFTOVER_OK = Pattern.compile("[()\\[\\]:：约左右人民币元整]*");
 
     private static final Pattern CURRENCY_TOKENS = Pattern.compile("HK\\$|US\\$|HKD|USD|EUR|JPY|CNY|RMB|[$€¥￥]");
@@ -44,6 +46,12 @@ public final class MoneyParser implements Serializable {
         if (BARE_NUMBER.matcher(s).matches()) {
             // the common case, without the text analysis below: a bare number in the column's unit, CNY
             BigDecimal cny10k = new BigDecimal(s).multiply(plainUnit.toCny10k());
+            return checked(s, cny10k, cny10k.multiply(TEN_THOUSAND), "CNY");
+        }
+        Matcher wan = TEN_THOUSAND_CNY.matcher(s);
+        if (wan.matches() && Double.valueOf(1.0).equals(cnyPerUnit.get("CNY"))) {
+            // the same result as the general path below gives these cells: CNY, unit 万
+            BigDecimal cny10k = new BigDecimal(wan.group(1));
             return checked(s, cny10k, cny10k.multiply(TEN_THOUSAND), "CNY");
         }
         if (VAGUE.matcher(s).find()) {
@@ -128,7 +136,7 @@ public final class MoneyParser implements Serializable {
             if (rate == null) {
                 throw new BadValueException("'" + s + "': no rate for " + currency + " in the job's currency_rates");
             }
-            cny10k = original.multiply(BigDecimal.valueOf(rate)).divide(TEN_THOUSAND);
+            cny10k = original.multiply(BigDecimal.valueOf(rate)).movePointLeft(4); // exact, no long division
         }
         if (negative) {
             original = original.negate();
