@@ -26,7 +26,10 @@ public interface Intermediates {
     static Intermediates parquet(SparkSession spark, String dir) {
         return (name, data) -> {
             String path = dir + "/" + name;
-            data.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(path);
+            // Scratch read back a few times: dictionary encoding (kept for the published tables) costs more to
+            // write than it saves here, mostly on the long unique texts of parsed rows.
+            data.write().mode(org.apache.spark.sql.SaveMode.Overwrite)
+                    .option("parquet.enable.dictionary", "false").parquet(path);
             return spark.read().parquet(path);
         };
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -48,6 +49,8 @@ public final class MetricsStage {
             "employees", "listing_board", "listing_date", "delisting_date", "tech_sme_years", "hte_cert_dates")
             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
+    private static final long BROADCAST_COUNTS = 4_000_000;
+
     private MetricsStage() {
     }
 
@@ -67,7 +70,8 @@ public final class MetricsStage {
         Dataset<Row> links = PatentAttribution.firmLinks(references, PatentMetrics.FACTS);
         matching.put("patent_applicants", countByMethod(references.filter(col("role").equalTo(PatentAttribution.APPLICANT))));
         ambiguous.put("patents", PatentAttribution.ambiguousRows(references));
-        Dataset<Row> patentAgg = PatentMetrics.perZoneYear(links, enterpriseZones, config);
+        Dataset<Row> zoneLinks = keep.keep("int_patent_zone_links", PatentMetrics.zoneLinks(links, enterpriseZones));
+        Dataset<Row> patentAgg = PatentMetrics.perZoneYear(zoneLinks, config);
 
         Dataset<Row> fundingAgg = null;
         StagedSource funding = ingest.funding();
@@ -91,16 +95,19 @@ public final class MetricsStage {
                 fundingAgg, structure.zoneYear(), has);
 
         Dataset<Row> zoneIndustry = structure.zoneIndustry()
-                .join(inventionsGrantedByDivision(links, firmZones),
+                .join(inventionsGrantedByDivision(zoneLinks),
                         new String[]{"zone_id", "industry_division", "year"}, "left")
                 .withColumn("invention_granted", when(lit(grants), coalesce(col("invention_granted"), lit(0L))))
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees",
                         "invention_granted");
 
         Dataset<Row> patentCounts = keep.keep("int_firm_patent_counts", PatentMetrics.perFirm(links));
+        // Firms with patents are a fraction of all firms: up to a few million rows (a code and four counts each)
+        // they are broadcast, so the wide firm rows are not shuffled for the firms table.
+        Dataset<Row> countsForFirms = patentCounts.count() <= BROADCAST_COUNTS ? broadcast(patentCounts) : patentCounts;
         return new Result(
                 ReferenceTables.zones(spark, ingest.zones().tree()),
-                FirmsTable.build(placed.firms(), patentCounts, has.stock(), config),
+                FirmsTable.build(placed.firms(), countsForFirms, has.stock(), config),
                 zym,
                 ListedByBoard.compute(firmZones, config),
                 zoneIndustry,
@@ -109,11 +116,10 @@ public final class MetricsStage {
     }
 
     /** Inventions granted per zone, division and year with at least one matched applicant firm of that division. */
-    static Dataset<Row> inventionsGrantedByDivision(Dataset<Row> links, Dataset<Row> firmZones) {
-        return links.filter(col("role").equalTo(PatentAttribution.APPLICANT)
-                        .and(col("is_invention")).and(col("grant_year").isNotNull()))
-                .join(firmZones.filter(col("industry_division").isNotNull())
-                        .select("credit_code", "zone_id", "industry_division"), "credit_code")
+    static Dataset<Row> inventionsGrantedByDivision(Dataset<Row> zoneLinks) {
+        return zoneLinks.filter(col("role").equalTo(PatentAttribution.APPLICANT)
+                        .and(col("is_invention")).and(col("grant_year").isNotNull())
+                        .and(col("industry_division").isNotNull()))
                 .groupBy(col("zone_id"), col("industry_division"), col("grant_year").as("year"))
                 .agg(countDistinct("application_no").as("invention_granted"));
     }

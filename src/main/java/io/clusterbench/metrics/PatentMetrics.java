@@ -49,21 +49,36 @@ public final class PatentMetrics {
     }
 
     /**
+     * The firm links placed in zones: one row per (patent, role, firm, containing zone) with the facts and the
+     * firm's industry_division. Joined once and kept; the zone-year flows, the invention stock and the
+     * inventions by division all read it.
+     *
+     * @param enterpriseZones matched_code, zone_id, industry_division of every enterprise firm in every zone
+     */
+    public static Dataset<Row> zoneLinks(Dataset<Row> links, Dataset<Row> enterpriseZones) {
+        return links.join(enterpriseZones, links.col("credit_code").equalTo(enterpriseZones.col("matched_code")))
+                .drop("matched_code");
+    }
+
+    /**
      * (application_no, zone_id, k, n and the facts) for every patent and zone holding at least one of its
      * applicant firms. Links are distinct per (patent, role, firm) and a firm has one row per containing zone,
      * so k, the applicant firms of the patent in the zone, is a plain count.
      */
-    static Dataset<Row> applicantZones(Dataset<Row> links, Dataset<Row> enterpriseZones) {
-        return links.filter(col("role").equalTo(PatentAttribution.APPLICANT))
-                .join(enterpriseZones, links.col("credit_code").equalTo(enterpriseZones.col("matched_code")))
+    static Dataset<Row> applicantZones(Dataset<Row> zoneLinks) {
+        return zoneLinks.filter(col("role").equalTo(PatentAttribution.APPLICANT))
                 .groupBy("application_no", "zone_id", "is_invention", "applied_year", "grant_year")
                 .agg(count(lit(1)).as("k"), first("n").as("n"));
     }
 
-    /** Flow sums per (zone, year) plus the invention-stock additions, to be summed cumulatively. */
-    public static Dataset<Row> perZoneYear(Dataset<Row> links, Dataset<Row> enterpriseZones, JobConfig config) {
+    /**
+     * Flow sums per (zone, year) plus the invention-stock additions, to be summed cumulatively.
+     *
+     * @param zoneLinks {@link #zoneLinks}
+     */
+    public static Dataset<Row> perZoneYear(Dataset<Row> zoneLinks, JobConfig config) {
         Column term = round(col("k").cast(FRAC).divide(col("n").cast(FRAC)), 6).cast(FRAC);
-        Dataset<Row> byApplicants = applicantZones(links, enterpriseZones).withColumn("term", term);
+        Dataset<Row> byApplicants = applicantZones(zoneLinks).withColumn("term", term);
 
         Dataset<Row> applied = byApplicants.select(col("zone_id"), col("applied_year").as("year"),
                 lit(1L).as("patents_applied"), col("term").as("patents_applied_frac"),
@@ -75,11 +90,10 @@ public final class PatentMetrics {
                         lit(1L).as("invention_granted"), col("term").as("invention_granted_frac"), lit(0L).as("stock_added"));
 
         // Stock: granted inventions valid on as_of, held by the current owners when given, else the applicants.
-        Dataset<Row> holders = links
+        Dataset<Row> holders = zoneLinks
                 .filter(col("is_invention").and(col("is_valid")).and(col("grant_year").isNotNull())
                         .and(col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
                                 .otherwise(lit(PatentAttribution.APPLICANT)))))
-                .join(enterpriseZones, col("credit_code").equalTo(enterpriseZones.col("matched_code")))
                 .select(col("application_no"), col("zone_id"), col("grant_year")).distinct();
         Dataset<Row> stock = holders.select(col("zone_id"),
                 greatest(col("grant_year"), lit(config.firstYear())).as("year"), lit(0L).as("patents_applied"),

@@ -6,11 +6,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -41,8 +40,11 @@ public final class FirmMatcher {
                 col("credit_code").as("_code"), lit(false).as("_current"));
         this.names = keep.keep("int_firm_names", current.unionByName(former).filter(col("_name").isNotNull())
                 .groupBy("_name")
-                .agg(countDistinct("_code").as("_firms"), first("_code").as("_code"),
-                        max(col("_current").cast("int")).as("_by_current")));
+                // one firm or several is all the match needs: min = max code (no distinct-count aggregation)
+                .agg(min("_code").as("_code"), max("_code").as("_max_code"),
+                        max(col("_current").cast("int")).as("_by_current"))
+                .withColumn("_firms", when(col("_code").equalTo(col("_max_code")), lit(1)).otherwise(lit(2)))
+                .drop("_max_code"));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.clusterbench.place.PlaceStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 /** The bureau's two asks: which firms to cultivate, which industries to concentrate on (and which are strong). */
@@ -29,7 +30,8 @@ public final class PolicyStage {
                 .filter(col("active_from").leq(config.asOfYear()).and(col("active_to").geq(config.asOfYear())))
                 .join(homeZones, "zone_id")
                 .select(col("zone_id"), col("credit_code").as("_code"), col("hte_cert_dates"));
-        homeFirms = homeFirms.join(firms.select("credit_code", "name", "industry_division", "established_date",
+        // The home zones' active firms are few next to the whole registry: broadcast, the registry is not shuffled.
+        homeFirms = broadcast(homeFirms).join(firms.select("credit_code", "name", "industry_division", "established_date",
                         "is_hte_valid", "is_tech_sme_latest", "employees"), col("_code").equalTo(col("credit_code")))
                 .drop("_code");
         Dataset<Row> ip = marts.patentCounts().select(col("pc_code").as("ip_code"),
