@@ -201,7 +201,7 @@ public final class SourceIngest {
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
         order.add(col(SourceParser.LINE).asc());
-        WindowSpec w = Window.partitionBy(keys).orderBy(order.toArray(Column[]::new));
+        WindowSpec w = Window.partitionBy(io.clusterbench.SortKeys.partition(keys)).orderBy(order.toArray(Column[]::new));
         Dataset<Row> losers = keep.keep("stg_" + source + "_duplicate_losers", candidates
                 .withColumns(Map.of("_rank", row_number().over(w),
                         "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))

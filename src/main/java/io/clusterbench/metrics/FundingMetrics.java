@@ -1,5 +1,6 @@
 package io.clusterbench.metrics;
 
+import io.clusterbench.SortKeys;
 import io.clusterbench.config.JobConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,8 +19,8 @@ public final class FundingMetrics {
 
     /** @param matchedEvents funding staging resolved to firms ({@code matched_code}) */
     public static Dataset<Row> perZoneYear(Dataset<Row> matchedEvents, Dataset<Row> enterpriseZones, JobConfig config) {
-        return matchedEvents.filter(col("matched_code").isNotNull())
-                .join(enterpriseZones, "matched_code")
+        Dataset<Row> matched = matchedEvents.filter(col("matched_code").isNotNull());
+        return matched.join(enterpriseZones, SortKeys.equal(matched.col("matched_code"), enterpriseZones.col("matched_code")))
                 .withColumn("year", year(col("date")))
                 .filter(col("year").between(config.firstYear(), config.asOfYear()))
                 .groupBy("zone_id", "year")

@@ -1,6 +1,7 @@
 package io.clusterbench.metrics;
 
 import io.clusterbench.Intermediates;
+import io.clusterbench.SortKeys;
 import io.clusterbench.config.JobConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -143,8 +144,8 @@ public final class IndustryStructure {
                     .select("zone_id", "industry_division", "year", "employees");
         }
         Dataset<Row> fin = financials.filter(col("employees").isNotNull())
-                .select(col("credit_code"), col("year"), col("employees").as("fin_employees"));
-        Dataset<Row> corrections = firms.join(fin, "credit_code")
+                .select(col("credit_code").as("fin_code"), col("year"), col("employees").as("fin_employees"));
+        Dataset<Row> corrections = firms.join(fin, SortKeys.equal(col("credit_code"), col("fin_code")))
                 .filter(col("year").between(col("active_from"), col("active_to"))
                         .and(col("year").between(config.firstYear(), config.asOfYear())))
                 .groupBy("zone_id", "industry_division", "year")

@@ -1,5 +1,6 @@
 package io.clusterbench.metrics;
 
+import io.clusterbench.SortKeys;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.place.PatentAttribution;
 import org.apache.spark.sql.Column;
@@ -56,7 +57,7 @@ public final class PatentMetrics {
      * @param enterpriseZones matched_code, zone_id, industry_division of every enterprise firm in every zone
      */
     public static Dataset<Row> zoneLinks(Dataset<Row> links, Dataset<Row> enterpriseZones) {
-        return links.join(enterpriseZones, links.col("credit_code").equalTo(enterpriseZones.col("matched_code")))
+        return links.join(enterpriseZones, SortKeys.equal(links.col("credit_code"), enterpriseZones.col("matched_code")))
                 .drop("matched_code");
     }
 

@@ -1,6 +1,7 @@
 package io.clusterbench.place;
 
 import io.clusterbench.Intermediates;
+import io.clusterbench.SortKeys;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,12 +55,12 @@ public final class FirmMatcher {
     public Dataset<Row> resolve(Dataset<Row> refs) {
         Column hasCode = col("ref_code").isNotNull();
         Dataset<Row> byCode = refs.filter(hasCode)
-                .join(codes, col("ref_code").equalTo(col("_firm_code")), "left")
+                .join(codes, SortKeys.equal(col("ref_code"), col("_firm_code")), "left")
                 .withColumn("matched_code", col("_firm_code"))
                 .withColumn("match_method", when(col("_firm_code").isNotNull(), lit(BY_CODE)).otherwise(lit(UNMATCHED)))
                 .drop("_firm_code");
         Dataset<Row> byName = refs.filter(hasCode.unary_$bang())
-                .join(names, col("ref_name").equalTo(col("_name")), "left")
+                .join(names, SortKeys.equal(col("ref_name"), col("_name")), "left")
                 .withColumn("matched_code", when(col("_firms").equalTo(1), col("_code")))
                 .withColumn("match_method", when(col("_firms").isNull(), lit(UNMATCHED))
                         .when(col("_firms").gt(1), lit(AMBIGUOUS))

@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 /**
  * Patents to firms (metrics.md "Patents"). Applicants are exploded once, repeated names within a patent keep
@@ -62,12 +63,15 @@ public final class PatentAttribution {
                 .filter(first.equalTo(col("pos").plus(1))).drop("_names");
         Dataset<Row> resolved = matcher.resolve(distinctNames);
         Column entity = coalesce(col("matched_code"), concat(lit("name:"), col("ref_name")));
-        // Both windows partition by the patent and role (the second's keys include the first's): one shuffle.
+        // Both windows partition by the patent and role (the second's keys include the first's): one shuffle. The
+        // patent's hash, one column computed once, leads the keys so that the sort compares longs (SortKeys).
         return resolved.withColumn("_entity", entity)
+                .withColumn("_patent_hash", xxhash64(col("application_no")))
                 .withColumn("n", countDistinctOver(col("_entity")))
                 .withColumn("firm_first", col("matched_code").isNotNull().and(row_number()
-                        .over(Window.partitionBy("application_no", "role", "matched_code").orderBy("pos")).equalTo(1)))
-                .drop("_entity");
+                        .over(Window.partitionBy(col("_patent_hash"), col("application_no"), col("role"), col("matched_code"))
+                        .orderBy("pos")).equalTo(1)))
+                .drop("_entity", "_patent_hash");
     }
 
     /**
@@ -89,7 +93,7 @@ public final class PatentAttribution {
 
     /** Distinct entities per (patent, role), via a window: size(collect_set) over the partition. */
     private static Column countDistinctOver(Column c) {
-        return size(org.apache.spark.sql.functions.collect_set(c).over(Window.partitionBy("application_no", "role")));
+        return size(org.apache.spark.sql.functions.collect_set(c).over(Window.partitionBy(col("_patent_hash"), col("application_no"), col("role"))));
     }
 
     /** Patents with at least one ambiguous applicant or owner name (flag AMBIGUOUS_NAME on the patent row). */

@@ -25,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * P1 (invention, 2021, granted 2023-01-10, valid, now owned by C): applicants A;B;C;D (D matches nothing), n = 4.
  * P2 (2021): the ambiguous name only. P3 (utility model, 2022): C's code under another name.
  * P4 (invention, 2022, granted 2022-12-01, valid): 旧乙公司 (B by its former name).
+ * P5 (utility model, 2023): 丙科技有限公司; 丙 科技有限公司 (the same name again, carrying the code of 同名科技有限公司:
+ * dropped with its code, first occurrence wins); 某名字 with A's code. n = 2: C and A, half each.
+ * P6 (utility model, 2023): 丙科技有限公司 and C's code under 别名公司: one firm twice, so n = 1 and C counts once.
  */
 class PatentsAndFundingTest extends SparkTestBase {
     @TempDir
@@ -48,7 +51,9 @@ class PatentsAndFundingTest extends SparkTestBase {
                 "202110000001.6,发明,2021-03-01,2023-01-10,a 科技有限公司;乙科技有限公司;丙科技有限公司;D大学,;;;,丙科技有限公司,有效",
                 "202110000002.0,发明,2021-04-01,,同名科技有限公司,,,审中",
                 "202220000003.5,实用新型,2022-05-01,2022-10-01,另一个名字," + code(2) + ",,有效",
-                "202210000004.4,发明,2022-02-01,2022-12-01,旧乙公司,,,有效"));
+                "202210000004.4,发明,2022-02-01,2022-12-01,旧乙公司,,,有效",
+                "202320000005.9,实用新型,2023-03-01,,丙科技有限公司;丙 科技有限公司;某名字,;" + code(3) + ";" + code(0) + ",,有效",
+                "202320000006.3,实用新型,2023-04-01,,丙科技有限公司;别名公司,;" + code(2) + ",,有效"));
         TestInputs.write(in.resolve("funding.csv"), lines("event_id,credit_code,company_name,date,round,amount",
                 "E1," + code(0) + ",随便写的名字,2021-05-01,A轮,500万元",
                 "E2,,乙科技有限公司,2021-06-01,B轮,数千万",
@@ -66,7 +71,8 @@ class PatentsAndFundingTest extends SparkTestBase {
     @Test
     void checkDigitsOfTheFixture() throws Exception {
         // The application numbers above carry valid check digits (worked out by hand, verified by the parser).
-        for (String n : new String[]{"202110000001.6", "202110000002.0", "202220000003.5", "202210000004.4"}) {
+        for (String n : new String[]{"202110000001.6", "202110000002.0", "202220000003.5", "202210000004.4",
+                "202320000005.9", "202320000006.3"}) {
             io.clusterbench.ingest.value.ApplicationNumber.parse(n);
         }
     }
@@ -84,6 +90,16 @@ class PatentsAndFundingTest extends SparkTestBase {
         assertEquals(new BigDecimal("1.000000"), at("z1", 2022).getAs("patents_applied_frac"));
         assertEquals(new BigDecimal("1.000000"), at("z2", 2022).getAs("patents_applied_frac"));
         assertEquals(0L, at("z2", 2022).<Long>getAs("invention_applied"), "P3 is a utility model");
+    }
+
+    @Test
+    void repeatedNamesKeepTheirFirstOccurrenceAndAFirmNamedTwiceCountsOnce() {
+        // P5: the repeated 丙 name (with 同名's code) is dropped, so z1 gets A alone: 1 of n = 2
+        assertEquals(1L, at("z1", 2023).<Long>getAs("patents_applied"));
+        assertEquals(new BigDecimal("0.500000"), at("z1", 2023).getAs("patents_applied_frac"));
+        // z2: P5 via C (1 of 2) and P6 via C by name and by code (1 of 1)
+        assertEquals(2L, at("z2", 2023).<Long>getAs("patents_applied"));
+        assertEquals(new BigDecimal("1.500000"), at("z2", 2023).getAs("patents_applied_frac"));
     }
 
     @Test
@@ -105,7 +121,8 @@ class PatentsAndFundingTest extends SparkTestBase {
 
     @Test
     void ambiguousAndUnmatchedApplicantsBelongToNoZoneAndAreCounted() {
-        assertEquals(Map.of("by_code", 1L, "by_name", 3L, "by_former_name", 1L, "ambiguous", 1L, "unmatched", 1L),
+        // P5 and P6 add two by code and two by name (P5's repeated name is not a reference of its own)
+        assertEquals(Map.of("by_code", 3L, "by_name", 5L, "by_former_name", 1L, "ambiguous", 1L, "unmatched", 1L),
                 result.summary().matching().get("patent_applicants"));
         var patents = result.summary().sources().stream().filter(a -> a.source().equals("patents")).findFirst().orElseThrow();
         assertEquals(1L, patents.flags().get("AMBIGUOUS_NAME"));
@@ -115,11 +132,11 @@ class PatentsAndFundingTest extends SparkTestBase {
     void firmsCarryTheirPatentCounts() {
         Dataset<Row> firms = spark().read().parquet(result.tables().get("firms"));
         Row a = firms.filter(col("credit_code").equalTo(code(0))).first();
-        assertEquals(1L, a.<Long>getAs("patents_total"));
+        assertEquals(2L, a.<Long>getAs("patents_total"), "P1 and P5");
         assertEquals(1L, a.<Long>getAs("invention_patents_granted"));
         assertEquals(0L, a.<Long>getAs("invention_patents_valid"), "P1 now belongs to C");
         Row c = firms.filter(col("credit_code").equalTo(code(2))).first();
-        assertEquals(2L, c.<Long>getAs("patents_total"));
+        assertEquals(4L, c.<Long>getAs("patents_total"), "P1, P3, P5 and P6, each once");
         assertEquals(1L, c.<Long>getAs("invention_patents_valid"));
     }
 
