@@ -2,6 +2,7 @@ package io.clusterbench.ingest;
 
 import io.clusterbench.config.ConfigException;
 import io.clusterbench.Intermediates;
+import io.clusterbench.SortKeys;
 import io.clusterbench.config.SourceOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -180,6 +181,7 @@ public final class SourceIngest {
      * with millions of repeated applications the resolution costs a narrow sort instead of a second copy of the
      * source.
      */
+    /** Repeated keys broadcast to pick the candidates up to this count, else joined by a shuffle. */
     private static final long BROADCAST_KEYS = 200_000;
     /** Loser row ids (a long and a short text each) broadcast up to this count, else joined by a shuffle. */
     private static final long BROADCAST_LOSERS = 5_000_000;
@@ -201,7 +203,7 @@ public final class SourceIngest {
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
         order.add(col(SourceParser.LINE).asc());
-        WindowSpec w = Window.partitionBy(io.clusterbench.SortKeys.partition(keys)).orderBy(order.toArray(Column[]::new));
+        WindowSpec w = Window.partitionBy(SortKeys.partition(keys)).orderBy(order.toArray(Column[]::new));
         Dataset<Row> losers = keep.keep("stg_" + source + "_duplicate_losers", candidates
                 .withColumns(Map.of("_rank", row_number().over(w),
                         "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))
