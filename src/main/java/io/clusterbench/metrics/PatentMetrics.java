@@ -92,9 +92,7 @@ public final class PatentMetrics {
 
         // Stock: granted inventions valid on as_of, held by the current owners when given, else the applicants.
         Dataset<Row> holders = zoneLinks
-                .filter(col("is_invention").and(col("is_valid")).and(col("grant_year").isNotNull())
-                        .and(col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
-                                .otherwise(lit(PatentAttribution.APPLICANT)))))
+                .filter(col("is_invention").and(col("is_valid")).and(col("grant_year").isNotNull()).and(holder()))
                 .select(col("application_no"), col("zone_id"), col("grant_year")).distinct();
         Dataset<Row> stock = holders.select(col("zone_id"),
                 greatest(col("grant_year"), lit(config.firstYear())).as("year"), lit(0L).as("patents_applied"),
@@ -119,8 +117,7 @@ public final class PatentMetrics {
     public static Dataset<Row> perFirm(Dataset<Row> links) {
         Column granted = col("grant_year").isNotNull();
         Column asApplicant = col("role").equalTo(PatentAttribution.APPLICANT);
-        Column holder = col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
-                .otherwise(lit(PatentAttribution.APPLICANT)));
+        Column holder = holder();
         // links hold one row per (patent, role, firm), and a firm is the holder in one role only, so plain
         // conditional counts are distinct counts (countDistinct would expand every row four times).
         return links.groupBy(col("credit_code").as("pc_code")).agg(
@@ -130,6 +127,12 @@ public final class PatentMetrics {
                         .as("invention_patents_valid"),
                 countIf(holder.and(col("is_invention").unary_$bang()).and(granted).and(col("is_valid")))
                         .as("other_patents_valid"));
+    }
+
+    /** The link holds the patent: its current owners when the patent names any, else its applicants. */
+    private static Column holder() {
+        return col("role").equalTo(when(col("has_owners"), lit(PatentAttribution.OWNER))
+                .otherwise(lit(PatentAttribution.APPLICANT)));
     }
 
     private static Column countIf(Column condition) {
