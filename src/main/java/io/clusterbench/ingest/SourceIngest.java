@@ -33,6 +33,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 /**
  * Parses one source into its staging dataset: probe the files (charset, header) on the cluster, check the
@@ -173,32 +174,35 @@ public final class SourceIngest {
         };
     }
 
+    /** Repeated key hashes (a long each) broadcast to pick the candidates up to this count, else joined by a shuffle. */
+    private static final long BROADCAST_KEYS = 5_000_000;
+    /** Loser row ids (a long and a short text each) broadcast up to this count, else joined by a shuffle. */
+    private static final long BROADCAST_LOSERS = 5_000_000;
+
     /**
      * Losing duplicates of accepted rows become DUPLICATE_KEY rejects pointing at the kept row. Only the rows
-     * whose key occurs more than once go through the ranking window (an aggregation of the key columns alone
+     * whose key occurs more than once go through the ranking window (an aggregation of the keys' hash alone
      * finds them), and only the columns the ranking reads are shuffled: the result is the losers' row ids, which
      * are then looked up from every parsed row. The wide parsed rows are never shuffled, so at 10 M patents
      * with millions of repeated applications the resolution costs a narrow sort instead of a second copy of the
      * source.
      */
-    /** Repeated keys broadcast to pick the candidates up to this count, else joined by a shuffle. */
-    private static final long BROADCAST_KEYS = 200_000;
-    /** Loser row ids (a long and a short text each) broadcast up to this count, else joined by a shuffle. */
-    private static final long BROADCAST_LOSERS = 5_000_000;
-
     private static Dataset<Row> resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule, Intermediates keep,
                                                   String source) {
         Column accepted = col(SourceParser.OUTCOME).equalTo(RowVerdict.Outcome.ACCEPTED);
         Column[] keys = rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        // Repeated keys are found by their 64-bit hash (a long aggregates far faster than a text key). A hash
+        // collision only makes a unique key a candidate: the window below partitions by the keys themselves, so
+        // such a row ranks first and loses nothing.
+        Column keyHash = xxhash64(keys);
         Dataset<Row> repeatedKeys = keep.keep("stg_" + source + "_repeated_keys", parsed.filter(accepted)
-                .groupBy(keys).count().filter(col("count").gt(1)).select(keys));
+                .groupBy(keyHash.as("_key_hash")).count().filter(col("count").gt(1)).select("_key_hash"));
         long repeated = repeatedKeys.count();
         if (repeated == 0) {
             return parsed;
         }
-        scala.collection.immutable.Seq<String> using = scala.collection.JavaConverters.asScalaBuffer(rule.keyColumns()).toList();
-        Dataset<Row> candidates = parsed.filter(accepted)
-                .join(repeated <= BROADCAST_KEYS ? broadcast(repeatedKeys) : repeatedKeys, using, "left_semi");
+        Dataset<Row> candidates = parsed.filter(accepted).withColumn("_key_hash", keyHash)
+                .join(repeated <= BROADCAST_KEYS ? broadcast(repeatedKeys) : repeatedKeys, "_key_hash", "left_semi");
 
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());

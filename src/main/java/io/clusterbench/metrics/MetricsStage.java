@@ -49,7 +49,11 @@ public final class MetricsStage {
             "employees", "listing_board", "listing_date", "delisting_date", "tech_sme_years", "hte_cert_dates")
             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
-    private static final long BROADCAST_COUNTS = 4_000_000;
+    /**
+     * Heap allowed per broadcast per-firm count row (a code and three longs take about 130 bytes as a hashed
+     * relation; the rest is margin for the rows collected while it is built).
+     */
+    private static final long BYTES_PER_COUNT_ROW = 1024;
 
     private MetricsStage() {
     }
@@ -77,7 +81,8 @@ public final class MetricsStage {
         StagedSource funding = ingest.funding();
         if (funding != null) {
             Dataset<Row> matched = keep.keep("int_funding_matched", matcher.resolve(funding.staging()
-                    .withColumn("ref_code", col("credit_code")).withColumn("ref_name", col("company_name_norm"))));
+                    .withColumn("ref_code", col("credit_code")).withColumn("ref_name", col("company_name_norm")),
+                    funding.account().accepted()));
             matching.put("funding", countByMethod(matched));
             ambiguous.put("funding", matched.filter(col("match_method").equalTo(FirmMatcher.AMBIGUOUS)).count());
             fundingAgg = FundingMetrics.perZoneYear(matched, enterpriseZones, config);
@@ -102,9 +107,10 @@ public final class MetricsStage {
                         "invention_granted");
 
         Dataset<Row> patentCounts = keep.keep("int_firm_patent_counts", PatentMetrics.perFirm(links));
-        // Firms with patents are a fraction of all firms: up to a few million rows (a code and four counts each)
+        // Firms with patents are a fraction of all firms: while their counts fit the heaps that hold a broadcast,
         // they are broadcast, so the wide firm rows are not shuffled for the firms table.
-        Dataset<Row> countsForFirms = patentCounts.count() <= BROADCAST_COUNTS ? broadcast(patentCounts) : patentCounts;
+        long countRows = broadcastHeap(spark) / BYTES_PER_COUNT_ROW;
+        Dataset<Row> countsForFirms = patentCounts.count() <= countRows ? broadcast(patentCounts) : patentCounts;
         return new Result(
                 ReferenceTables.zones(spark, ingest.zones().tree()),
                 FirmsTable.build(placed.firms(), countsForFirms, has.stock(), config),
@@ -113,6 +119,19 @@ public final class MetricsStage {
                 zoneIndustry,
                 ReferenceTables.industryDivisions(spark),
                 matching, ambiguous, patentCounts);
+    }
+
+    /**
+     * The smaller of the heaps a broadcast lives in: the driver's, which builds it, and (on a cluster) each
+     * executor's, which holds a copy. In local mode the executors share the driver's heap.
+     */
+    static long broadcastHeap(SparkSession spark) {
+        long driver = Runtime.getRuntime().maxMemory();
+        if (spark.sparkContext().isLocal()) {
+            return driver;
+        }
+        long executor = spark.sparkContext().getConf().getSizeAsBytes("spark.executor.memory", "1g");
+        return Math.min(driver, executor);
     }
 
     /** Inventions granted per zone, division and year with at least one matched applicant firm of that division. */

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -49,10 +50,34 @@ public final class FirmMatcher {
     }
 
     /**
+     * Reference sets up to this many rows (funding events, typically) pick the index rows they can match with a
+     * broadcast semi-join first, so the two firm-sized indexes are scanned instead of shuffled.
+     */
+    static final long NARROW_INDEX_REFS = 2_000_000;
+
+    /**
      * Adds {@code matched_code} and {@code match_method} to references carrying {@code ref_code} (may be null)
      * and {@code ref_name} (normalised).
+     *
+     * @param refCount how many references there are (known from the source's account): a small set matches
+     *                 against only the index rows it names
      */
+    public Dataset<Row> resolve(Dataset<Row> refs, long refCount) {
+        Dataset<Row> codeIndex = codes;
+        Dataset<Row> nameIndex = names;
+        if (refCount <= NARROW_INDEX_REFS) {
+            codeIndex = codes.join(broadcast(refs.select(col("ref_code").as("_firm_code"))), "_firm_code", "left_semi");
+            nameIndex = names.join(broadcast(refs.select(col("ref_name").as("_name"))), "_name", "left_semi");
+        }
+        return resolve(refs, codeIndex, nameIndex);
+    }
+
+    /** {@link #resolve(Dataset, long)} for a reference set of any size: the indexes are joined whole. */
     public Dataset<Row> resolve(Dataset<Row> refs) {
+        return resolve(refs, codes, names);
+    }
+
+    private static Dataset<Row> resolve(Dataset<Row> refs, Dataset<Row> codes, Dataset<Row> names) {
         Column hasCode = col("ref_code").isNotNull();
         Dataset<Row> byCode = refs.filter(hasCode)
                 .join(codes, SortKeys.equal(col("ref_code"), col("_firm_code")), "left")

@@ -11,12 +11,12 @@ import java.util.List;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -62,16 +62,20 @@ public final class PatentAttribution {
         Dataset<Row> distinctNames = applicants.unionByName(owners)
                 .filter(first.equalTo(col("pos").plus(1))).drop("_names");
         Dataset<Row> resolved = matcher.resolve(distinctNames);
-        Column entity = coalesce(col("matched_code"), concat(lit("name:"), col("ref_name")));
-        // Both windows partition by the patent and role (the second's keys include the first's): one shuffle. The
-        // patent's hash, one column computed once, leads the keys so that the sort compares longs (SortKeys).
-        return resolved.withColumn("_entity", entity)
-                .withColumn("_patent_hash", xxhash64(col("application_no")))
-                .withColumn("n", countDistinctOver(col("_entity")))
-                .withColumn("firm_first", col("matched_code").isNotNull().and(row_number()
-                        .over(Window.partitionBy(col("_patent_hash"), col("application_no"), col("role"), col("matched_code"))
-                        .orderBy("pos")).equalTo(1)))
-                .drop("_entity", "_patent_hash");
+        // One shuffle by patent and one sort by (patent, role, matched_code, pos) serve both windows: a firm's
+        // first reference is the first row of its code's run, and n needs only the whole partition. The patent's
+        // hash, computed once, leads the keys so that the sort compares longs (SortKeys).
+        Column matched = col("matched_code");
+        Column[] patentRole = {col("_patent_hash"), col("application_no"), col("role")};
+        Column firmFirst = matched.isNotNull().and(coalesce(lag(matched, 1).over(Window.partitionBy(patentRole)
+                .orderBy(matched.asc_nulls_first(), col("pos").asc())).notEqual(matched), lit(true)));
+        // n = distinct entities: each matched firm once (its first reference) plus each unmatched name (names
+        // are distinct within a patent's list; an empty name, like a null entity before, is no applicant).
+        Column entity = col("firm_first").or(matched.isNull().and(col("ref_name").isNotNull()));
+        return resolved.withColumn("_patent_hash", xxhash64(col("application_no")))
+                .withColumn("firm_first", firmFirst)
+                .withColumn("n", sum(when(entity, 1).otherwise(0)).over(Window.partitionBy(patentRole)).cast("int"))
+                .drop("_patent_hash");
     }
 
     /**
@@ -89,11 +93,6 @@ public final class PatentAttribution {
         List<Column> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
         return all.toArray(Column[]::new);
-    }
-
-    /** Distinct entities per (patent, role), via a window: size(collect_set) over the partition. */
-    private static Column countDistinctOver(Column c) {
-        return size(org.apache.spark.sql.functions.collect_set(c).over(Window.partitionBy(col("_patent_hash"), col("application_no"), col("role"))));
     }
 
     /** Patents with at least one ambiguous applicant or owner name (flag AMBIGUOUS_NAME on the patent row). */
