@@ -32,8 +32,8 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 /**
- * The firm-state families of metrics.md as dated events, so one scan of (firm, zone) rows and one aggregation
- * over (zone, year) yield every count. Interval states (active, listed) emit +1 where they start and −1 after
+ * The firm-state families of metrics.md as dated events, so scans of the (firm, zone) rows (the fixed events,
+ * the tech-SME years, the HTE certificate years) and one aggregation over (zone, year) yield every count. Interval states (active, listed) emit +1 where they start and −1 after
  * they end, summed cumulatively later; point states (tech SME in Y, valid HTE certificate in Y) emit one
  * event per year of the firm's own list, never one per year of the run.
  */
@@ -74,13 +74,18 @@ public final class FirmYearEvents {
         events.add(when(exchange.and(col("listing_date").isNotNull()), event(year(col("listing_date")), Map.of("listed_new", lit(1)))));
         events.add(when(col("tech_sme_years").isNotNull(), event(array_min(col("tech_sme_years")), Map.of("sme_first", lit(1)))));
 
-        Column smeEvents = transform(
-                filter(coalesce(col("tech_sme_years"), emptyInts()),
-                        y -> y.geq(col("active_from")).and(y.leq(col("active_to")))),
-                y -> event(y, Map.of("sme", lit(1))));
-        Column hteEvents = transform(
-                filter(hteValidYears(config), y -> y.geq(col("active_from")).and(y.leq(col("active_to")))),
-                y -> event(y, Map.of("hte", lit(1))));
+        // Three event streams, so that only the certificate years need lambdas: Spark runs an explode whose
+        // expression holds a lambda (transform, filter) interpreted, and the fixed events are most of the work.
+        Column active = col("y").between(col("active_from"), col("active_to"));
+        Dataset<Row> fixed = firmZones.select(col("zone_id"), explode(array(events.toArray(Column[]::new))).as("e"));
+        Dataset<Row> sme = firmZones.filter(col("tech_sme_years").isNotNull())
+                .select(col("zone_id"), col("active_from"), col("active_to"), explode(col("tech_sme_years")).as("y"))
+                .filter(active)
+                .select(col("zone_id"), event(col("y"), Map.of("sme", lit(1))).as("e"));
+        Dataset<Row> hte = firmZones.filter(col("hte_cert_dates").isNotNull())
+                .select(col("zone_id"), col("active_from"), col("active_to"), explode(hteValidYears(config)).as("y"))
+                .filter(active)
+                .select(col("zone_id"), event(col("y"), Map.of("hte", lit(1))).as("e"));
 
         Map<String, Column> sums = new LinkedHashMap<>();
         for (String f : RUNNING) {
@@ -90,8 +95,7 @@ public final class FirmYearEvents {
             sums.put(f, sum("e." + f).as(f));
         }
         Column[] aggs = sums.values().toArray(Column[]::new);
-        return firmZones
-                .select(col("zone_id"), explode(concat(array(events.toArray(Column[]::new)), smeEvents, hteEvents)).as("e"))
+        return fixed.unionByName(sme).unionByName(hte)
                 .filter(col("e").isNotNull().and(col("e.year").between(first, last)))
                 .groupBy(col("zone_id"), col("e.year").as("year"))
                 .agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));

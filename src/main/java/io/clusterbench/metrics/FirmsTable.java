@@ -8,9 +8,9 @@ import org.apache.spark.sql.types.DataTypes;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 
@@ -28,8 +28,9 @@ public final class FirmsTable {
         Column asOf = to_date(lit(config.asOf().toString()));
         Column activeAtAsOf = col("active_from").leq(config.asOfYear()).and(col("active_to").geq(config.asOfYear()));
         // A certificate is valid on as_of when d <= as_of < d + 3 years (dates after as_of were dropped at ingest).
-        Column hteValid = activeAtAsOf.and(coalesce(
-                exists(col("hte_cert_dates"), d -> add_months(d, 36).gt(asOf)), lit(false)));
+        // Some certificate is valid exactly when the latest one is (add_months is monotone). array_max keeps the
+        // projection in whole-stage generated code, which a lambda (exists) rules out for every row.
+        Column hteValid = activeAtAsOf.and(coalesce(add_months(array_max(col("hte_cert_dates")), 36).gt(asOf), lit(false)));
         Column techSmeLatest = activeAtAsOf.and(coalesce(
                 array_contains(col("tech_sme_years"), config.asOfYear()), lit(false)));
         return placed.join(patentCounts, placed.col("credit_code").equalTo(patentCounts.col("pc_code")), "left").select(
