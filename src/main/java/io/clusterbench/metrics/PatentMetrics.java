@@ -11,13 +11,16 @@ import org.apache.spark.sql.types.DecimalType;
 
 import java.util.List;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -81,14 +84,18 @@ public final class PatentMetrics {
         Column term = round(col("k").cast(FRAC).divide(col("n").cast(FRAC)), 6).cast(FRAC);
         Dataset<Row> byApplicants = applicantZones(zoneLinks).withColumn("term", term);
 
-        Dataset<Row> applied = byApplicants.select(col("zone_id"), col("applied_year").as("year"),
-                lit(1L).as("patents_applied"), col("term").as("patents_applied_frac"),
-                when(col("is_invention"), 1L).otherwise(0L).as("invention_applied"),
+        // Each (patent, zone) gives its application-year row and, for a granted invention, its grant-year row:
+        // one explode of the applicant zones, so they are aggregated (and shuffled by patent) once.
+        Column appliedRow = struct(col("applied_year").as("year"), lit(1L).as("patents_applied"),
+                col("term").as("patents_applied_frac"), when(col("is_invention"), 1L).otherwise(0L).as("invention_applied"),
                 lit(0L).as("invention_granted"), lit(null).cast(FRAC).as("invention_granted_frac"), lit(0L).as("stock_added"));
-        Dataset<Row> granted = byApplicants.filter(col("is_invention").and(col("grant_year").isNotNull()))
-                .select(col("zone_id"), col("grant_year").as("year"), lit(0L).as("patents_applied"),
+        Column grantedRow = when(col("is_invention").and(col("grant_year").isNotNull()),
+                struct(col("grant_year").as("year"), lit(0L).as("patents_applied"),
                         lit(null).cast(FRAC).as("patents_applied_frac"), lit(0L).as("invention_applied"),
-                        lit(1L).as("invention_granted"), col("term").as("invention_granted_frac"), lit(0L).as("stock_added"));
+                        lit(1L).as("invention_granted"), col("term").as("invention_granted_frac"), lit(0L).as("stock_added")));
+        Dataset<Row> flows = byApplicants.select(col("zone_id"), explode(array(appliedRow, grantedRow)).as("f"))
+                .filter(col("f").isNotNull())
+                .select(col("zone_id"), col("f.*"));
 
         // Stock: granted inventions valid on as_of, held by the current owners when given, else the applicants.
         Dataset<Row> holders = zoneLinks
@@ -100,7 +107,7 @@ public final class PatentMetrics {
                 lit(0L).as("invention_granted"), lit(null).cast(FRAC).as("invention_granted_frac"),
                 lit(1L).as("stock_added"));
 
-        return applied.unionByName(granted).unionByName(stock)
+        return flows.unionByName(stock)
                 .filter(col("year").between(config.firstYear(), config.asOfYear()))
                 .groupBy("zone_id", "year")
                 .agg(sum("patents_applied").as("patents_applied"), sum("patents_applied_frac").cast(FRAC).as("patents_applied_frac"),
