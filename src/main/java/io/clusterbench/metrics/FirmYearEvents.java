@@ -33,9 +33,10 @@ import static org.apache.spark.sql.functions.year;
 
 /**
  * The firm-state families of metrics.md as dated events, so scans of the (firm, zone) rows (the fixed events,
- * the tech-SME years, the HTE certificate years) and one aggregation over (zone, year) yield every count. Interval states (active, listed) emit +1 where they start and −1 after
- * they end, summed cumulatively later; point states (tech SME in Y, valid HTE certificate in Y) emit one
- * event per year of the firm's own list, never one per year of the run.
+ * the tech-SME years, the HTE certificate years) and one aggregation over (zone, year) yield every count.
+ * Interval states (active, listed) emit +1 where they start and −1 after they end, summed cumulatively later;
+ * point states (tech SME in Y, valid HTE certificate in Y) emit one event per year of the firm's own list,
+ * never one per year of the run.
  */
 public final class FirmYearEvents {
     /** Deltas summed cumulatively over years. */
