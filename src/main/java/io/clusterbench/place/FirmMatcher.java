@@ -53,7 +53,7 @@ public final class FirmMatcher {
      * Reference sets up to this many rows (funding events, typically) pick the index rows they can match with a
      * broadcast semi-join first, so the two firm-sized indexes are scanned instead of shuffled.
      */
-    static final long NARROW_INDEX_REFS = 2_000_000;
+    private static final long NARROW_INDEX_REFS = 2_000_000;
 
     /**
      * Adds {@code matched_code} and {@code match_method} to references carrying {@code ref_code} (may be null)

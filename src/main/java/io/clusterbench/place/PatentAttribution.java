@@ -70,7 +70,7 @@ public final class PatentAttribution {
         Column firmFirst = matched.isNotNull().and(coalesce(lag(matched, 1).over(Window.partitionBy(patentRole)
                 .orderBy(matched.asc_nulls_first(), col("pos").asc())).notEqual(matched), lit(true)));
         // n = distinct entities: each matched firm once (its first reference) plus each unmatched name (names
-        // are distinct within a patent's list; an empty name, like a null entity before, is no applicant).
+        // are distinct within a patent's list). An empty normalised name counts only when its code matched.
         Column entity = col("firm_first").or(matched.isNull().and(col("ref_name").isNotNull()));
         return resolved.withColumn("_patent_hash", xxhash64(col("application_no")))
                 .withColumn("firm_first", firmFirst)
