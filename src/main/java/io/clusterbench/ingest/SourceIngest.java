@@ -2,7 +2,6 @@ package io.clusterbench.ingest;
 
 import io.clusterbench.config.ConfigException;
 import io.clusterbench.Intermediates;
-import io.clusterbench.SortKeys;
 import io.clusterbench.config.SourceOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -207,7 +206,11 @@ public final class SourceIngest {
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
         order.add(col(SourceParser.LINE).asc());
-        WindowSpec w = Window.partitionBy(SortKeys.partition(keys)).orderBy(order.toArray(Column[]::new));
+        // The candidates carry their key's hash: it leads the window keys (as SortKeys.partition would) without
+        // being computed again.
+        List<Column> partition = new ArrayList<>(List.of(col("_key_hash")));
+        partition.addAll(List.of(keys));
+        WindowSpec w = Window.partitionBy(partition.toArray(Column[]::new)).orderBy(order.toArray(Column[]::new));
         Dataset<Row> losers = keep.keep("stg_" + source + "_duplicate_losers", candidates
                 .withColumns(Map.of("_rank", row_number().over(w),
                         "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))
