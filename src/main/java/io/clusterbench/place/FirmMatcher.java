@@ -8,7 +8,11 @@ import org.apache.spark.sql.Row;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -36,17 +40,21 @@ public final class FirmMatcher {
      */
     public FirmMatcher(Dataset<Row> enterprises, Intermediates keep) {
         this.codes = enterprises.select(col("credit_code").as("_firm_code"));
-        Dataset<Row> current = enterprises.select(col("name_norm").as("_name"), col("credit_code").as("_code"),
-                lit(true).as("_current"));
-        Dataset<Row> former = enterprises.select(explode(col("former_names_norm")).as("_name"),
-                col("credit_code").as("_code"), lit(false).as("_current"));
-        this.names = keep.keep("int_firm_names", current.unionByName(former).filter(col("_name").isNotNull())
-                .groupBy("_name")
+        // One scan: the current name is position 0 of the firm's names, the former names follow.
+        Column allNames = concat(array(col("name_norm")),
+                coalesce(col("former_names_norm"), array().cast("array<string>")));
+        this.names = keep.keep("int_firm_names", enterprises
+                .select(col("credit_code").as("_code"), posexplode(allNames).as(new String[]{"_pos", "_name"}))
+                .filter(col("_name").isNotNull())
+                .withColumn("_current", col("_pos").equalTo(0))
+                // min/max of a text code have no fixed-width buffer, so Spark aggregates by sorting: the name's
+                // hash leads the grouping keys so that the sort compares longs, not names sharing a city's prefix
+                .groupBy(xxhash64(col("_name")).as("_name_hash"), col("_name"))
                 // one firm or several is all the match needs: min = max code (no distinct-count aggregation)
                 .agg(min("_code").as("_code"), max("_code").as("_max_code"),
                         max(col("_current").cast("int")).as("_by_current"))
                 .withColumn("_firms", when(col("_code").equalTo(col("_max_code")), lit(1)).otherwise(lit(2)))
-                .drop("_max_code"));
+                .drop("_name_hash", "_max_code"));
     }
 
     /**
@@ -77,22 +85,28 @@ public final class FirmMatcher {
         return resolve(refs, codes, names);
     }
 
+    /**
+     * One join against one index: the code rows and the name rows are keyed by kind and key, so a reference
+     * with a code looks up codes only and one without looks up names only, and the references are read and
+     * shuffled once.
+     */
     private static Dataset<Row> resolve(Dataset<Row> refs, Dataset<Row> codes, Dataset<Row> names) {
+        Dataset<Row> index = codes.select(lit(true).as("_by_code"), col("_firm_code").as("_key"),
+                        col("_firm_code").as("_code"), lit(1).as("_firms"), lit(null).cast("int").as("_by_current"))
+                .unionByName(names.select(lit(false).as("_by_code"), col("_name").as("_key"), col("_code"),
+                        col("_firms"), col("_by_current")));
         Column hasCode = col("ref_code").isNotNull();
-        Dataset<Row> byCode = refs.filter(hasCode)
-                .join(codes, SortKeys.equal(col("ref_code"), col("_firm_code")), "left")
-                .withColumn("matched_code", col("_firm_code"))
-                .withColumn("match_method", when(col("_firm_code").isNotNull(), lit(BY_CODE)).otherwise(lit(UNMATCHED)))
-                .drop("_firm_code");
-        Dataset<Row> byName = refs.filter(hasCode.unary_$bang())
-                .join(names, SortKeys.equal(col("ref_name"), col("_name")), "left")
+        Column key = when(hasCode, col("ref_code")).otherwise(col("ref_name"));
+        return refs.withColumn("_ref_by_code", hasCode)
+                .join(index, SortKeys.equal(key, col("_key")).and(col("_ref_by_code").equalTo(col("_by_code"))), "left")
                 .withColumn("matched_code", when(col("_firms").equalTo(1), col("_code")))
-                .withColumn("match_method", when(col("_firms").isNull(), lit(UNMATCHED))
+                .withColumn("match_method", when(col("_ref_by_code"),
+                                when(col("_firms").isNotNull(), lit(BY_CODE)).otherwise(lit(UNMATCHED)))
+                        .when(col("_firms").isNull(), lit(UNMATCHED))
                         .when(col("_firms").gt(1), lit(AMBIGUOUS))
                         .when(col("_by_current").equalTo(1), lit(BY_NAME))
                         .otherwise(lit(BY_FORMER_NAME)))
-                .drop("_name", "_firms", "_code", "_by_current");
-        return byCode.unionByName(byName);
+                .drop("_ref_by_code", "_by_code", "_key", "_code", "_firms", "_by_current");
     }
 
     /** The zones a matched firm counts in: enterprise firms only, one row per containing zone. */

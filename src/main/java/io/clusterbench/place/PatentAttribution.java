@@ -38,8 +38,9 @@ public final class PatentAttribution {
      * @param patents staging patents, plus the {@code carried} columns
      * @param carried per-patent columns copied onto every reference (the facts the patent counts need), so that
      *                the firm links never join the patents again
-     * @return one row per distinct (patent, role, reference name) with its match method, matched_code, n, the
-     *         carried columns and {@code firm_first}: true on the first reference of each matched firm
+     * @return one row per distinct (patent, role, reference name) with its position {@code pos}, match method,
+     *         matched_code, n, the carried columns and {@code firm_first}: true on the first reference of each
+     *         matched firm (the names and codes themselves are left behind)
      */
     public static Dataset<Row> references(Dataset<Row> patents, FirmMatcher matcher, List<String> carried) {
         List<Column> common = new ArrayList<>(List.of(col("application_no")));
@@ -61,7 +62,10 @@ public final class PatentAttribution {
                 .otherwise(array_position(col("_names"), col("ref_name")));
         Dataset<Row> distinctNames = applicants.unionByName(owners)
                 .filter(first.equalTo(col("pos").plus(1))).drop("_names");
-        Dataset<Row> resolved = matcher.resolve(distinctNames);
+        // Past the match, the names and codes themselves are not read again: only whether a name was given (for
+        // n), so they are not carried through the shuffle by patent.
+        Dataset<Row> resolved = matcher.resolve(distinctNames)
+                .withColumn("_named", col("ref_name").isNotNull()).drop("ref_name", "ref_code");
         // One shuffle by patent and one sort by (patent, role, matched_code, pos) serve both windows: a firm's
         // first reference is the first row of its code's run, and n needs only the whole partition. The patent's
         // hash, computed once, leads the keys so that the sort compares longs (SortKeys).
@@ -71,11 +75,11 @@ public final class PatentAttribution {
                 .orderBy(matched.asc_nulls_first(), col("pos").asc())).notEqual(matched), lit(true)));
         // n = distinct entities: each matched firm once (its first reference) plus each unmatched name (names
         // are distinct within a patent's list). An empty normalised name counts only when its code matched.
-        Column entity = col("firm_first").or(matched.isNull().and(col("ref_name").isNotNull()));
+        Column entity = col("firm_first").or(matched.isNull().and(col("_named")));
         return resolved.withColumn("_patent_hash", xxhash64(col("application_no")))
                 .withColumn("firm_first", firmFirst)
                 .withColumn("n", sum(when(entity, 1).otherwise(0)).over(Window.partitionBy(patentRole)).cast("int"))
-                .drop("_patent_hash");
+                .drop("_patent_hash", "_named");
     }
 
     /**

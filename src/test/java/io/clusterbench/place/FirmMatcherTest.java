@@ -31,7 +31,8 @@ class FirmMatcherTest extends SparkTestBase {
             "5|null|ambiguous",       // 丙 is the name of both B and C: never guessed
             "6|null|unmatched",       // no firm is called 无
             "7|null|unmatched",       // an empty name matches nothing
-            "8|null|ambiguous");      // 庚 is a former name of both C and D: ambiguous like a shared name
+            "8|null|ambiguous",       // 庚 is a former name of both C and D: ambiguous like a shared name
+            "9|null|unmatched");      // a name spelt like a firm's code is looked up among names only
 
     @BeforeAll
     static void data() {
@@ -57,7 +58,8 @@ class FirmMatcherTest extends SparkTestBase {
                 RowFactory.create(5, null, "丙"),
                 RowFactory.create(6, null, "无"),
                 RowFactory.create(7, null, null),
-                RowFactory.create(8, null, "庚")), refSchema);
+                RowFactory.create(8, null, "庚"),
+                RowFactory.create(9, null, "B")), refSchema);
     }
 
     @Test
