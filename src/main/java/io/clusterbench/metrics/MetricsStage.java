@@ -85,7 +85,8 @@ public final class MetricsStage {
                     funding.account().accepted()));
             matching.put("funding", countByMethod(matched));
             ambiguous.put("funding", matched.filter(col("match_method").equalTo(FirmMatcher.AMBIGUOUS)).count());
-            fundingAgg = FundingMetrics.perZoneYear(matched, enterpriseZones, config);
+            fundingAgg = FundingMetrics.perZoneYear(matched,
+                    FirmMatcher.zonesOfMatched(enterpriseZones, matched, funding.account().accepted()), config);
         }
 
         StagedSource e = ingest.enterprises();

@@ -113,4 +113,17 @@ public final class FirmMatcher {
     public static Dataset<Row> enterpriseZones(Dataset<Row> firmZones) {
         return firmZones.select(col("credit_code").as("matched_code"), col("zone_id"), col("industry_division"));
     }
+
+    /**
+     * The {@link #enterpriseZones} rows a resolved reference set can join. A small set (as in
+     * {@link #resolve(Dataset, long)}) picks the rows of the firms it matched by a broadcast semi-join, so the
+     * firm-sized zone rows are scanned instead of shuffled for the join.
+     */
+    public static Dataset<Row> zonesOfMatched(Dataset<Row> enterpriseZones, Dataset<Row> resolved, long refCount) {
+        if (refCount > NARROW_INDEX_REFS) {
+            return enterpriseZones;
+        }
+        return enterpriseZones.join(broadcast(resolved.filter(col("matched_code").isNotNull()).select("matched_code")),
+                "matched_code", "left_semi");
+    }
 }

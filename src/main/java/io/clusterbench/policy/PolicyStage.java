@@ -30,12 +30,15 @@ public final class PolicyStage {
                 .filter(col("active_from").leq(config.asOfYear()).and(col("active_to").geq(config.asOfYear())))
                 .join(homeZones, "zone_id")
                 .select(col("zone_id"), col("credit_code").as("_code"), col("hte_cert_dates"));
-        // The home zones' active firms are few next to the whole registry: broadcast, the registry is not shuffled.
-        homeFirms = broadcast(homeFirms).join(firms.select("credit_code", "name", "industry_division", "established_date",
+        // The home zones' active firms are few next to the whole registry: broadcast (once, keyed by code for both
+        // joins), so neither the registry nor the patent counts are shuffled for them.
+        Dataset<Row> home = broadcast(homeFirms);
+        homeFirms = home.join(firms.select("credit_code", "name", "industry_division", "established_date",
                         "is_hte_valid", "is_tech_sme_latest", "employees"), col("_code").equalTo(col("credit_code")))
                 .drop("_code");
-        Dataset<Row> ip = marts.patentCounts().select(col("pc_code").as("ip_code"),
-                col("invention_patents_valid").as("valid_inventions"), col("other_patents_valid").as("valid_other_patents"));
+        Dataset<Row> ip = marts.patentCounts().join(home, col("pc_code").equalTo(col("_code")), "left_semi")
+                .select(col("pc_code").as("ip_code"), col("invention_patents_valid").as("valid_inventions"),
+                        col("other_patents_valid").as("valid_other_patents"));
         return new Result(
                 CultivationCandidates.compute(homeFirms, ingest.financials() == null ? null : ingest.financials().staging(),
                         ip, config),
