@@ -30,8 +30,9 @@ public final class PolicyStage {
                 .filter(col("active_from").leq(config.asOfYear()).and(col("active_to").geq(config.asOfYear())))
                 .join(homeZones, "zone_id")
                 .select(col("zone_id"), col("credit_code").as("_code"), col("hte_cert_dates"));
-        // The home zones' active firms are few next to the whole registry: broadcast (once, keyed by code for both
-        // joins), so neither the registry nor the patent counts are shuffled for them.
+        // The home zones' active firms are few next to the whole registry: broadcast, so neither the registry nor
+        // the patent counts are shuffled for them (the semi-join broadcasts their codes alone, a second and narrower
+        // broadcast).
         Dataset<Row> home = broadcast(homeFirms);
         homeFirms = home.join(firms.select("credit_code", "name", "industry_division", "established_date",
                         "is_hte_valid", "is_tech_sme_latest", "employees"), col("_code").equalTo(col("credit_code")))
