@@ -6,6 +6,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import java.util.List;
+
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -30,8 +32,11 @@ public final class FirmMatcher {
     public static final String AMBIGUOUS = "ambiguous";
     public static final String UNMATCHED = "unmatched";
 
-    private final Dataset<Row> codes;
-    private final Dataset<Row> names;
+    /**
+     * One index of code rows and name rows, keyed by kind ({@code _by_code}) and key: a reference with a code
+     * looks up codes only, one without looks up names only, and the references are read and shuffled once.
+     */
+    private final Dataset<Row> index;
 
     /**
      * @param enterprises every accepted firm (staging): credit_code, name_norm, former_names_norm; credit codes
@@ -39,11 +44,12 @@ public final class FirmMatcher {
      * @param keep        where the name index, read for patents and funding alike, is kept
      */
     public FirmMatcher(Dataset<Row> enterprises, Intermediates keep) {
-        this.codes = enterprises.select(col("credit_code").as("_firm_code"));
+        Dataset<Row> codes = enterprises.select(lit(true).as("_by_code"), col("credit_code").as("_key"),
+                col("credit_code").as("_code"), lit(1).as("_firms"), lit(null).cast("int").as("_by_current"));
         // One scan: the current name is position 0 of the firm's names, the former names follow.
         Column allNames = concat(array(col("name_norm")),
                 coalesce(col("former_names_norm"), array().cast("array<string>")));
-        this.names = keep.keep("int_firm_names", enterprises
+        Dataset<Row> names = keep.keep("int_firm_names", enterprises
                 .select(col("credit_code").as("_code"), posexplode(allNames).as(new String[]{"_pos", "_name"}))
                 .filter(col("_name").isNotNull())
                 .withColumn("_current", col("_pos").equalTo(0))
@@ -55,11 +61,13 @@ public final class FirmMatcher {
                         max(col("_current").cast("int")).as("_by_current"))
                 .withColumn("_firms", when(col("_code").equalTo(col("_max_code")), lit(1)).otherwise(lit(2)))
                 .drop("_name_hash", "_max_code"));
+        this.index = codes.unionByName(names.select(lit(false).as("_by_code"), col("_name").as("_key"), col("_code"),
+                col("_firms"), col("_by_current")));
     }
 
     /**
      * Reference sets up to this many rows (funding events, typically) pick the index rows they can match with a
-     * broadcast semi-join first, so the two firm-sized indexes are scanned instead of shuffled.
+     * broadcast semi-join on kind and key first, so the firm-sized index is scanned instead of shuffled.
      */
     private static final long NARROW_INDEX_REFS = 2_000_000;
 
@@ -71,34 +79,26 @@ public final class FirmMatcher {
      *                 against only the index rows it names
      */
     public Dataset<Row> resolve(Dataset<Row> refs, long refCount) {
-        Dataset<Row> codeIndex = codes;
-        Dataset<Row> nameIndex = names;
-        if (refCount <= NARROW_INDEX_REFS) {
-            codeIndex = codes.join(broadcast(refs.select(col("ref_code").as("_firm_code"))), "_firm_code", "left_semi");
-            nameIndex = names.join(broadcast(refs.select(col("ref_name").as("_name"))), "_name", "left_semi");
-        }
-        return resolve(refs, codeIndex, nameIndex);
+        Dataset<Row> keyed = withKey(refs);
+        Dataset<Row> named = keyed.select(col("_ref_by_code").as("_by_code"), col("_ref_key").as("_key"));
+        return resolve(keyed, refCount <= NARROW_INDEX_REFS ? pick(index, named, "_by_code", "_key") : index);
     }
 
-    /** {@link #resolve(Dataset, long)} for a reference set of any size: the indexes are joined whole. */
+    /** {@link #resolve(Dataset, long)} for a reference set of any size: the index is joined whole. */
     public Dataset<Row> resolve(Dataset<Row> refs) {
-        return resolve(refs, codes, names);
+        return resolve(withKey(refs), index);
     }
 
-    /**
-     * One join against one index: the code rows and the name rows are keyed by kind and key, so a reference
-     * with a code looks up codes only and one without looks up names only, and the references are read and
-     * shuffled once.
-     */
-    private static Dataset<Row> resolve(Dataset<Row> refs, Dataset<Row> codes, Dataset<Row> names) {
-        Dataset<Row> index = codes.select(lit(true).as("_by_code"), col("_firm_code").as("_key"),
-                        col("_firm_code").as("_code"), lit(1).as("_firms"), lit(null).cast("int").as("_by_current"))
-                .unionByName(names.select(lit(false).as("_by_code"), col("_name").as("_key"), col("_code"),
-                        col("_firms"), col("_by_current")));
+    /** The reference's kind and key in the index: its code when it has one, else its normalised name. */
+    private static Dataset<Row> withKey(Dataset<Row> refs) {
         Column hasCode = col("ref_code").isNotNull();
-        Column key = when(hasCode, col("ref_code")).otherwise(col("ref_name"));
         return refs.withColumn("_ref_by_code", hasCode)
-                .join(index, SortKeys.equal(key, col("_key")).and(col("_ref_by_code").equalTo(col("_by_code"))), "left")
+                .withColumn("_ref_key", when(hasCode, col("ref_code")).otherwise(col("ref_name")));
+    }
+
+    private static Dataset<Row> resolve(Dataset<Row> keyed, Dataset<Row> index) {
+        return keyed.join(index, SortKeys.equal(col("_ref_key"), col("_key"))
+                        .and(col("_ref_by_code").equalTo(col("_by_code"))), "left")
                 .withColumn("matched_code", when(col("_firms").equalTo(1), col("_code")))
                 .withColumn("match_method", when(col("_ref_by_code"),
                                 when(col("_firms").isNotNull(), lit(BY_CODE)).otherwise(lit(UNMATCHED)))
@@ -106,7 +106,13 @@ public final class FirmMatcher {
                         .when(col("_firms").gt(1), lit(AMBIGUOUS))
                         .when(col("_by_current").equalTo(1), lit(BY_NAME))
                         .otherwise(lit(BY_FORMER_NAME)))
-                .drop("_ref_by_code", "_by_code", "_key", "_code", "_firms", "_by_current");
+                .drop("_ref_by_code", "_ref_key", "_by_code", "_key", "_code", "_firms", "_by_current");
+    }
+
+    /** The rows of {@code rows} whose {@code columns} occur in the (small) {@code keys}: a broadcast semi-join. */
+    private static Dataset<Row> pick(Dataset<Row> rows, Dataset<Row> keys, String... columns) {
+        return rows.join(broadcast(keys), scala.collection.JavaConverters.asScalaBuffer(List.of(columns)).toSeq(),
+                "left_semi");
     }
 
     /** The zones a matched firm counts in: enterprise firms only, one row per containing zone. */
@@ -123,7 +129,7 @@ public final class FirmMatcher {
         if (refCount > NARROW_INDEX_REFS) {
             return enterpriseZones;
         }
-        return enterpriseZones.join(broadcast(resolved.filter(col("matched_code").isNotNull()).select("matched_code")),
-                "matched_code", "left_semi");
+        return pick(enterpriseZones, resolved.filter(col("matched_code").isNotNull()).select("matched_code"),
+                "matched_code");
     }
 }
