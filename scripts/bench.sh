@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark on one generated input (scripts/gen-data.sh), side by side in one go:
 #   1. parse floor: Spark reading every source CSV, touching every column, nothing else;
-#      then, for reference, the staging floor: the same read, each source written once as Parquet, nothing else;
+#      then, for reference, the staging floor (the same read, each source written once as Parquet, nothing else)
+#      and the join floor (the patents' applicants exploded and joined to the firms' names, straight from the CSV);
 #   2. the full clusterbench pipeline, embedded local mode, all cores, driver heap capped at 8 GiB;
 #   3. DuckDB reference: plain SQL over the same CSV files for the core zone-year figures;
 # then prints wall time, peak RSS and rows/s of each, the ratios, and checks that the core figures of 2 and 3
@@ -58,6 +59,10 @@ measure staging-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.c
   io.clusterbench.tools.ParseFloor "$IN" --write "$SF"
 staging_wall=$wall; staging_rss=$rss_mib
 rm -rf "$SF"
+# The one join that patent attribution cannot do without, bare.
+measure join-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
+  io.clusterbench.tools.ParseFloor "$IN" --join
+join_wall=$wall; join_rss=$rss_mib
 
 rm -rf "$OUT"
 measure pipeline java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -Xlog:gc:file="$W/pipeline-gc-$SIZE.log" \
@@ -73,7 +78,8 @@ echo
 echo "bench $SIZE firms: $rows input rows, $(du -sh --apparent-size "$IN" | cut -f1) of CSV; $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 printf '  %-34s %9s %14s %12s\n' step "wall s" "peak RSS MiB" "rows/s"
 for s in "parse floor (Spark CSV, all columns)|$floor_wall|$floor_rss" \
-         "staging floor (same, written once)|$staging_wall|$staging_rss" "clusterbench pipeline (local[*])|$pipe_wall|$pipe_rss" \
+         "staging floor (same, written once)|$staging_wall|$staging_rss" \
+         "join floor (applicants to names)|$join_wall|$join_rss" "clusterbench pipeline (local[*])|$pipe_wall|$pipe_rss" \
          "DuckDB reference (core figures)|$duck_wall|$duck_rss"; do
   IFS='|' read -r n t m <<< "$s"
   printf '  %-34s %9s %14s %12s\n' "$n" "$t" "$m" "$(awk -v r="$rows" -v t="$t" 'BEGIN { printf "%.0f", r / t }')"
@@ -84,8 +90,10 @@ ratio_staging=$(awk -v a="$pipe_wall" -v b="$staging_wall" 'BEGIN { printf "%.2f
 ratio_duck=$(awk -v a="$pipe_wall" -v b="$duck_wall" 'BEGIN { printf "%.2f", a / b }')
 echo "  pipeline / parse floor: $ratio_floor"
 echo "  pipeline / staging floor: $ratio_staging (staging floor / parse floor: $(awk -v a="$staging_wall" -v b="$floor_wall" 'BEGIN { printf "%.2f", a / b }'))"
-grep -h -E '^(parse|staging)-floor: +[a-z]' "$W/parse-floor-$SIZE.log" "$W/staging-floor-$SIZE.log" | sed 's/^/    /'
+echo "  join floor / parse floor: $(awk -v a="$join_wall" -v b="$floor_wall" 'BEGIN { printf "%.2f", a / b }')"
+grep -h -E '^(parse|staging|join)-floor: +[a-z0-9]' "$W/parse-floor-$SIZE.log" "$W/staging-floor-$SIZE.log" \
+  "$W/join-floor-$SIZE.log" | sed 's/^/    /'
 echo "  pipeline / DuckDB reference: $ratio_duck"
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$SIZE" "$rows" "$floor_wall" "$pipe_wall" "$duck_wall" "$floor_rss" \
-  "$pipe_rss" "$duck_rss" "${heap_mib:-}" "$(date -u +%FT%TZ)" "$staging_wall" >> "$W/results.tsv"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$SIZE" "$rows" "$floor_wall" "$pipe_wall" "$duck_wall" "$floor_rss" \
+  "$pipe_rss" "$duck_rss" "${heap_mib:-}" "$(date -u +%FT%TZ)" "$staging_wall" "$join_wall" >> "$W/results.tsv"
 java -Xmx2g -cp "$TCP" io.clusterbench.tools.DuckDbReference compare "$W/reference-$SIZE.csv" "$OUT" "$AS_OF"
