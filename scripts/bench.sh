@@ -2,7 +2,7 @@
 # Benchmark on one generated input (scripts/gen-data.sh), side by side in one go:
 #   1. parse floor: Spark reading every source CSV, touching every column, nothing else;
 #      then, for reference, the staging floor (the same read, each source written once as Parquet, nothing else)
-#      and the join floor (the patents' applicants exploded and joined to the firms' names, straight from the CSV);
+#      and the join floor (from that Parquet, the patents' applicants exploded and joined to the firms' names);
 #   2. the full clusterbench pipeline, embedded local mode, all cores, driver heap capped at 8 GiB;
 #   3. DuckDB reference: plain SQL over the same CSV files for the core zone-year figures;
 # then prints wall time, peak RSS and rows/s of each, the ratios, and checks that the core figures of 2 and 3
@@ -52,17 +52,18 @@ measure parse-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.con
 floor_wall=$wall; floor_rss=$rss_mib
 rows=$(awk '/^parse-floor: [0-9,]+ rows/ { gsub(",", "", $2); print $2 }' "$W/parse-floor-$SIZE.log")
 
-# What a job that parses each source once into staging pays before it validates or computes anything.
+# For reference: what a job that parses each source once into staging pays before it validates or computes
+# anything, and the one join that patent attribution cannot do without, bare, from that staging.
 SF="$W/staging-floor-$SIZE"
+trap 'rm -rf "$SF"' EXIT
 rm -rf "$SF"
 measure staging-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
   io.clusterbench.tools.ParseFloor "$IN" --write "$SF"
 staging_wall=$wall; staging_rss=$rss_mib
-rm -rf "$SF"
-# The one join that patent attribution cannot do without, bare.
 measure join-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
-  io.clusterbench.tools.ParseFloor "$IN" --join
+  io.clusterbench.tools.ParseFloor "$IN" --join "$SF"
 join_wall=$wall; join_rss=$rss_mib
+rm -rf "$SF"
 
 rm -rf "$OUT"
 measure pipeline java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -Xlog:gc:file="$W/pipeline-gc-$SIZE.log" \
@@ -77,12 +78,14 @@ duck_wall=$wall; duck_rss=$rss_mib
 echo
 echo "bench $SIZE firms: $rows input rows, $(du -sh --apparent-size "$IN" | cut -f1) of CSV; $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 printf '  %-34s %9s %14s %12s\n' step "wall s" "peak RSS MiB" "rows/s"
+# rows/s is of every input row; the join floor reads two columns of two sources, so it has none.
 for s in "parse floor (Spark CSV, all columns)|$floor_wall|$floor_rss" \
          "staging floor (same, written once)|$staging_wall|$staging_rss" \
-         "join floor (applicants to names)|$join_wall|$join_rss" "clusterbench pipeline (local[*])|$pipe_wall|$pipe_rss" \
+         "join floor (applicants to names)|$join_wall|$join_rss|-" \
+         "clusterbench pipeline (local[*])|$pipe_wall|$pipe_rss" \
          "DuckDB reference (core figures)|$duck_wall|$duck_rss"; do
-  IFS='|' read -r n t m <<< "$s"
-  printf '  %-34s %9s %14s %12s\n' "$n" "$t" "$m" "$(awk -v r="$rows" -v t="$t" 'BEGIN { printf "%.0f", r / t }')"
+  IFS='|' read -r n t m x <<< "$s"
+  printf '  %-34s %9s %14s %12s\n' "$n" "$t" "$m" "${x:-$(awk -v r="$rows" -v t="$t" 'BEGIN { printf "%.0f", r / t }')}"
 done
 echo "  pipeline peak heap after GC log: ${heap_mib:-?} MiB (-Xmx8g)"
 ratio_floor=$(awk -v a="$pipe_wall" -v b="$floor_wall" 'BEGIN { printf "%.2f", a / b }')
@@ -90,10 +93,12 @@ ratio_staging=$(awk -v a="$pipe_wall" -v b="$staging_wall" 'BEGIN { printf "%.2f
 ratio_duck=$(awk -v a="$pipe_wall" -v b="$duck_wall" 'BEGIN { printf "%.2f", a / b }')
 echo "  pipeline / parse floor: $ratio_floor"
 echo "  pipeline / staging floor: $ratio_staging (staging floor / parse floor: $(awk -v a="$staging_wall" -v b="$floor_wall" 'BEGIN { printf "%.2f", a / b }'))"
-echo "  join floor / parse floor: $(awk -v a="$join_wall" -v b="$floor_wall" 'BEGIN { printf "%.2f", a / b }')"
+echo "  (staging floor + join floor) / parse floor: $(awk -v a="$staging_wall" -v j="$join_wall" -v b="$floor_wall" 'BEGIN { printf "%.2f", (a + j) / b }')"
 grep -h -E '^(parse|staging|join)-floor: +[a-z0-9]' "$W/parse-floor-$SIZE.log" "$W/staging-floor-$SIZE.log" \
   "$W/join-floor-$SIZE.log" | sed 's/^/    /'
 echo "  pipeline / DuckDB reference: $ratio_duck"
+# results.tsv: size, rows, floor s, pipeline s, DuckDB s, floor/pipeline/DuckDB RSS MiB, pipeline heap MiB, time,
+# staging floor s, join floor s (the last two since the staging and join floors were added)
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$SIZE" "$rows" "$floor_wall" "$pipe_wall" "$duck_wall" "$floor_rss" \
   "$pipe_rss" "$duck_rss" "${heap_mib:-}" "$(date -u +%FT%TZ)" "$staging_wall" "$join_wall" >> "$W/results.tsv"
 java -Xmx2g -cp "$TCP" io.clusterbench.tools.DuckDbReference compare "$W/reference-$SIZE.csv" "$OUT" "$AS_OF"

@@ -1,5 +1,9 @@
 package io.clusterbench.tools;
 
+import io.clusterbench.SparkSessions;
+import io.clusterbench.ingest.HeaderMatcher;
+import io.clusterbench.ingest.SourceSpec;
+import io.clusterbench.ingest.Sources;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,75 +31,99 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 
 /**
- * The parse floor of scripts/bench.sh: Spark (same local[*] session settings as the pipeline) reading every source
- * CSV of an input directory with the header's columns as its schema, and touching every column — nothing else.
- * No job can read its input faster than this, so the pipeline's wall time is reported as a multiple of it.
- *
- * <p>With {@code --write DIR} it measures the <em>staging floor</em> instead: the same read, each source written
- * once as Parquet with the pipeline's scratch settings (no dictionary), and nothing else — what any job pays that
- * parses each source once into a staging dataset that later steps read, before it validates or computes anything.
- *
- * <p>With {@code --join} it measures the <em>join floor</em>: the firms' names and the patents' applicant lists read
- * from the same CSV, the applicants exploded and joined to the names, the matches counted — the one join that
- * metrics.md's patent attribution cannot do without, bare (no codes, no normalisation, no former names).
+ * The floors of scripts/bench.sh, each in the pipeline's own session ({@link SparkSessions}, local[*]):
+ * <ul>
+ *   <li>{@code ParseFloor INPUT} — the <em>parse floor</em>: Spark reading every source CSV of an input directory
+ *   with the header's columns as its schema, and touching every column, nothing else. No job can read its input
+ *   faster than this, so the pipeline's wall time is reported as a multiple of it.</li>
+ *   <li>{@code ParseFloor INPUT --write DIR} — the <em>staging floor</em>: the same read, each source written once
+ *   as Parquet with the pipeline's scratch settings (no dictionary), nothing else: what any job pays that parses
+ *   each source once into a staging dataset that later steps read, before it validates or computes anything.</li>
+ *   <li>{@code ParseFloor INPUT --join DIR} — the <em>join floor</em>: from the staging floor's Parquet in DIR, the
+ *   patents' applicant lists exploded and joined to the firms' names, the pairs counted: the one join that
+ *   metrics.md's patent attribution cannot do without, bare (no codes, no normalisation, no former names, no
+ *   per-patent counts). Added to the staging floor, it is a floor for parsing plus attribution.</li>
+ * </ul>
  */
 public final class ParseFloor {
+    private static final String USAGE = "usage: ParseFloor INPUT_DIR [--write STAGING_DIR | --join STAGING_DIR]";
+
     private ParseFloor() {
     }
 
-    /** Usage: ParseFloor INPUT_DIR [--write STAGING_DIR | --join] */
     public static void main(String[] args) throws IOException {
-        Path input = Path.of(args[0]).toAbsolutePath();
-        String writeTo = args.length >= 3 && args[1].equals("--write") ? args[2] : null;
-        boolean join = args.length >= 2 && args[1].equals("--join");
-        String tag = join ? "join-floor" : writeTo == null ? "parse-floor" : "staging-floor";
-        SparkSession spark = SparkSession.builder().master(System.getProperty("spark.master", "local[*]"))
-                .appName("clusterbench-" + tag).config("spark.ui.enabled", "false").getOrCreate();
-        if (join) {
-            joinFloor(spark, input);
-            spark.stop();
-            return;
+        if (!(args.length == 1 || args.length == 3 && (args[1].equals("--write") || args[1].equals("--join")))) {
+            System.err.println(USAGE);
+            System.exit(2);
         }
+        Path input = Path.of(args[0]).toAbsolutePath();
+        SparkSession spark = SparkSessions.create();
+        if (args.length == 1) {
+            parseFloor(spark, input);
+        } else if (args[1].equals("--write")) {
+            stagingFloor(spark, input, args[2]);
+        } else {
+            joinFloor(spark, input, args[2]);
+        }
+        spark.stop();
+    }
+
+    private static final List<String> SOURCES = List.of("enterprises", "patents", "funding", "financials");
+
+    private static void parseFloor(SparkSession spark, Path input) throws IOException {
         long total = 0;
-        for (String source : List.of("enterprises", "patents", "funding", "financials")) {
+        for (String source : SOURCES) {
             Path dir = input.resolve(source);
             if (!Files.isDirectory(dir)) {
                 continue;
             }
             long start = System.nanoTime();
             Dataset<Row> rows = read(spark, dir);
-            StructType schema = rows.schema();
-            if (writeTo != null) {
-                // Parquet refuses some header characters (the patents' "公开(公告)号"): columns by position.
-                rows.toDF(IntStream.range(0, schema.size()).mapToObj(i -> "c" + i).toArray(String[]::new))
-                        .write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
-                        .parquet(writeTo + "/" + source);
-                System.out.printf("%s: %-12s written in %.1f s%n", tag, source, seconds(start));
-                continue;
-            }
             List<Column> touched = new ArrayList<>();
             touched.add(count(lit(1)));
-            for (String c : schema.fieldNames()) {
+            for (String c : rows.columns()) {
                 touched.add(sum(length(rows.col("`" + c + "`"))));
             }
             Row r = rows.agg(touched.get(0), touched.subList(1, touched.size()).toArray(Column[]::new)).first();
-            System.out.printf("%s: %-12s %,d rows in %.1f s%n", tag, source, r.getLong(0), seconds(start));
+            System.out.printf("parse-floor: %-12s %,d rows in %.1f s%n", source, r.getLong(0), seconds(start));
             total += r.getLong(0);
         }
-        if (writeTo == null) {
-            System.out.printf("%s: %,d rows%n", tag, total);
-        }
-        spark.stop();
+        System.out.printf("parse-floor: %,d rows%n", total);
     }
 
-    /** The headers are the generator's (scripts/gen-data.sh): "name" of the firms, "申请(专利权)人" of the patents. */
-    private static void joinFloor(SparkSession spark, Path input) throws IOException {
+    private static void stagingFloor(SparkSession spark, Path input, String staging) throws IOException {
+        for (String source : SOURCES) {
+            Path dir = input.resolve(source);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            long start = System.nanoTime();
+            Dataset<Row> rows = read(spark, dir);
+            // Columns by position (c0, c1, …), so that the join floor finds them by the header's field index.
+            rows.toDF(IntStream.range(0, rows.columns().length).mapToObj(i -> "c" + i).toArray(String[]::new))
+                    .write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
+                    .parquet(staging + "/" + source);
+            System.out.printf("staging-floor: %-12s written in %.1f s%n", source, seconds(start));
+        }
+    }
+
+    private static void joinFloor(SparkSession spark, Path input, String staging) throws IOException {
         long start = System.nanoTime();
-        Dataset<Row> firms = read(spark, input.resolve("enterprises")).select(col("name"));
-        Dataset<Row> applicants = read(spark, input.resolve("patents"))
-                .select(explode(split(col("`申请(专利权)人`"), ";")).as("name"));
-        long matched = applicants.join(firms, "name").count();
-        System.out.printf("join-floor: %,d applicants matched a firm name in %.1f s%n", matched, seconds(start));
+        Dataset<Row> names = spark.read().parquet(staging + "/enterprises")
+                .select(col(field(input, Sources.ENTERPRISES, "name")).as("name"));
+        Dataset<Row> applicants = spark.read().parquet(staging + "/patents")
+                .select(explode(split(col(field(input, Sources.PATENTS, "applicants")), ";")).as("name"));
+        long pairs = applicants.join(names, "name").count();
+        System.out.printf("join-floor: %,d applicant-firm name pairs in %.1f s%n", pairs, seconds(start));
+    }
+
+    /** The staging floor's column holding a contract column, found in the CSV header as the pipeline finds it. */
+    private static String field(Path input, SourceSpec spec, String column) throws IOException {
+        int f = HeaderMatcher.match(spec, header(input.resolve(spec.name()))).slotIndex()[spec.slot(column)];
+        if (f < 0) {
+            throw new IllegalArgumentException(spec.name() + " has no column " + column);
+        }
+        return "c" + f;
     }
 
     private static Dataset<Row> read(SparkSession spark, Path dir) throws IOException {
