@@ -29,7 +29,10 @@ class ValueParsersTest {
             "91310115MA1K3BTP2, MALFORMED",       // 17 characters
             "91310115MA1K3BTP2BB, MALFORMED",     // 19 characters
             "91310115MA1I3BTP2B, MALFORMED",      // I is not in the alphabet
-            "91310115MA1O3BTP2B, MALFORMED"})     // nor is O
+            "91310115MA1O3BTP2B, MALFORMED",      // nor is O
+            "91310115ma1k3btp2b, MALFORMED",      // lower case (normalise() upper-cases first)
+            "91310115MA1K3BTP2Ｂ, MALFORMED",      // a full-width check character, outside ASCII
+            "９1310115MA1K3BTP2B, MALFORMED"})     // a full-width digit
     void alteredCreditCodes(String code, CreditCode.Verdict verdict) {
         assertEquals(verdict, CreditCode.check(code));
     }
