@@ -70,15 +70,16 @@ public final class ParseFloor {
 
     private static final List<String> SOURCES = List.of("enterprises", "patents", "funding", "financials");
 
+    /** The sources the input directory holds, in a fixed order. */
+    private static List<String> sourcesIn(Path input) {
+        return SOURCES.stream().filter(s -> Files.isDirectory(input.resolve(s))).toList();
+    }
+
     private static void parseFloor(SparkSession spark, Path input) throws IOException {
         long total = 0;
-        for (String source : SOURCES) {
-            Path dir = input.resolve(source);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
+        for (String source : sourcesIn(input)) {
             long start = System.nanoTime();
-            Dataset<Row> rows = read(spark, dir);
+            Dataset<Row> rows = read(spark, input.resolve(source));
             List<Column> touched = new ArrayList<>();
             touched.add(count(lit(1)));
             for (String c : rows.columns()) {
@@ -92,13 +93,9 @@ public final class ParseFloor {
     }
 
     private static void stagingFloor(SparkSession spark, Path input, String staging) throws IOException {
-        for (String source : SOURCES) {
-            Path dir = input.resolve(source);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
+        for (String source : sourcesIn(input)) {
             long start = System.nanoTime();
-            Dataset<Row> rows = read(spark, dir);
+            Dataset<Row> rows = read(spark, input.resolve(source));
             // Columns by position (c0, c1, …), so that the join floor finds them by the header's field index.
             rows.toDF(IntStream.range(0, rows.columns().length).mapToObj(i -> "c" + i).toArray(String[]::new))
                     .write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
