@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -36,23 +37,33 @@ import static org.apache.spark.sql.functions.sum;
  *   <li>{@code ParseFloor INPUT} — the <em>parse floor</em>: Spark reading every source CSV of an input directory
  *   with the header's columns as its schema, and touching every column, nothing else. No job can read its input
  *   faster than this, so the pipeline's wall time is reported as a multiple of it.</li>
- *   <li>{@code ParseFloor INPUT --write DIR} — the <em>staging floor</em>: the same read, each source written once
- *   as Parquet with the pipeline's scratch settings (no dictionary), nothing else: what any job pays that parses
- *   each source once into a staging dataset that later steps read, before it validates or computes anything.</li>
- *   <li>{@code ParseFloor INPUT --join DIR} — the <em>join floor</em>: from the staging floor's Parquet in DIR, the
- *   patents' applicant lists exploded and joined to the firms' names, the pairs counted: the one join that
- *   metrics.md's patent attribution cannot do without, bare (no codes, no normalisation, no former names, no
- *   per-patent counts). Added to the staging floor, it is a floor for parsing plus attribution.</li>
+ *   <li>{@code ParseFloor INPUT --contract DIR} — the <em>contract floor</em>: in one session, the three pieces
+ *   of work that no pipeline of this contract can skip, each done bare and timed on its own:
+ *   <ol>
+ *     <li><em>staging</em>: the same read, each source written once as Parquet into DIR with the pipeline's scratch
+ *     settings (no dictionary), nothing else: what any job pays that parses each source once into a staging
+ *     dataset that later steps read (the guide's layering), before it validates or computes anything;</li>
+ *     <li><em>join</em>: from that Parquet, the patents' applicant lists exploded and joined to the firms' names,
+ *     the pairs counted: the one join that metrics.md's patent attribution cannot do without (no codes, no
+ *     normalisation, no former names, no per-patent counts);</li>
+ *     <li><em>publish</em>: from that Parquet, the enterprise columns the published {@code firms} table is made
+ *     of written once more, as the published tables are written (Spark's defaults, dictionary on, as many files
+ *     as the pipeline writes for it): the one table of outputs.md as long as the registry.</li>
+ *   </ol></li>
  * </ul>
  */
 public final class ParseFloor {
-    private static final String USAGE = "usage: ParseFloor INPUT_DIR [--write STAGING_DIR | --join STAGING_DIR]";
+    private static final String USAGE = "usage: ParseFloor INPUT_DIR [--contract SCRATCH_DIR]";
+    /** The enterprise columns the published firms table is made of (the rest of its columns are derived). */
+    private static final List<String> FIRMS_COLUMNS = List.of("credit_code", "name", "enterprise_type", "zone_id",
+            "industry_code", "established_date", "status", "deregistered_date", "registered_capital", "employees",
+            "listing_board", "listing_date", "tech_sme_years", "hte_cert_dates");
 
     private ParseFloor() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (!(args.length == 1 || args.length == 3 && (args[1].equals("--write") || args[1].equals("--join")))) {
+        if (!(args.length == 1 || args.length == 3 && args[1].equals("--contract"))) {
             System.err.println(USAGE);
             System.exit(2);
         }
@@ -60,10 +71,8 @@ public final class ParseFloor {
         SparkSession spark = SparkSessions.create();
         if (args.length == 1) {
             parseFloor(spark, input);
-        } else if (args[1].equals("--write")) {
-            stagingFloor(spark, input, args[2]);
         } else {
-            joinFloor(spark, input, args[2]);
+            contractFloor(spark, input, args[2]);
         }
         spark.stop();
     }
@@ -92,35 +101,64 @@ public final class ParseFloor {
         System.out.printf("parse-floor: %,d rows%n", total);
     }
 
-    private static void stagingFloor(SparkSession spark, Path input, String staging) throws IOException {
+    private static void contractFloor(SparkSession spark, Path input, String scratch) throws IOException {
+        long start = System.nanoTime();
+        double staging = staging(spark, input, scratch);
+        double join = join(spark, input, scratch);
+        double publish = publish(spark, input, scratch);
+        System.out.printf("contract-floor: %.1f s in all (staging %.1f s, join %.1f s, publish %.1f s)%n",
+                seconds(start), staging, join, publish);
+    }
+
+    private static double staging(SparkSession spark, Path input, String scratch) throws IOException {
+        long all = System.nanoTime();
         for (String source : sourcesIn(input)) {
             long start = System.nanoTime();
             Dataset<Row> rows = read(spark, input.resolve(source));
-            // Columns by position (c0, c1, …), so that the join floor finds them by the header's field index.
+            // Columns by position (c0, c1, …), so that the later pieces find them by the header's field index.
             rows.toDF(IntStream.range(0, rows.columns().length).mapToObj(i -> "c" + i).toArray(String[]::new))
                     .write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
-                    .parquet(staging + "/" + source);
+                    .parquet(scratch + "/" + source);
             System.out.printf("staging-floor: %-12s written in %.1f s%n", source, seconds(start));
         }
+        return seconds(all);
     }
 
-    private static void joinFloor(SparkSession spark, Path input, String staging) throws IOException {
+    private static double join(SparkSession spark, Path input, String scratch) throws IOException {
         long start = System.nanoTime();
-        Dataset<Row> names = spark.read().parquet(staging + "/enterprises")
-                .select(col(field(input, Sources.ENTERPRISES, "name")).as("name"));
-        Dataset<Row> applicants = spark.read().parquet(staging + "/patents")
-                .select(explode(split(col(field(input, Sources.PATENTS, "applicants")), ";")).as("name"));
+        Dataset<Row> names = spark.read().parquet(scratch + "/enterprises")
+                .select(col(required(input, Sources.ENTERPRISES, "name")).as("name"));
+        Dataset<Row> applicants = spark.read().parquet(scratch + "/patents")
+                .select(explode(split(col(required(input, Sources.PATENTS, "applicants")), ";")).as("name"));
         long pairs = applicants.join(names, "name").count();
         System.out.printf("join-floor: %,d applicant-firm name pairs in %.1f s%n", pairs, seconds(start));
+        return seconds(start);
     }
 
-    /** The staging floor's column holding a contract column, found in the CSV header as the pipeline finds it. */
-    private static String field(Path input, SourceSpec spec, String column) throws IOException {
-        int f = HeaderMatcher.match(spec, header(input.resolve(spec.name()))).slotIndex()[spec.slot(column)];
-        if (f < 0) {
-            throw new IllegalArgumentException(spec.name() + " has no column " + column);
+    private static double publish(SparkSession spark, Path input, String scratch) throws IOException {
+        long start = System.nanoTime();
+        List<Column> columns = new ArrayList<>();
+        for (String c : FIRMS_COLUMNS) {
+            field(input, Sources.ENTERPRISES, c).ifPresent(f -> columns.add(col(f).as(c)));
         }
-        return "c" + f;
+        // As Pipeline writes its large tables: at most 8 files, Spark's default Parquet settings.
+        int files = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
+        Dataset<Row> firms = spark.read().parquet(scratch + "/enterprises").select(columns.toArray(Column[]::new));
+        firms.coalesce(files).write().mode(SaveMode.Overwrite).parquet(scratch + "/firms");
+        System.out.printf("publish-floor: %d columns of the enterprises written as the firms table in %.1f s%n",
+                columns.size(), seconds(start));
+        return seconds(start);
+    }
+
+    /** The staging's column holding a contract column, found in the CSV header as the pipeline finds it. */
+    private static Optional<String> field(Path input, SourceSpec spec, String column) throws IOException {
+        int f = HeaderMatcher.match(spec, header(input.resolve(spec.name()))).slotIndex()[spec.slot(column)];
+        return f < 0 ? Optional.empty() : Optional.of("c" + f);
+    }
+
+    private static String required(Path input, SourceSpec spec, String column) throws IOException {
+        return field(input, spec, column).orElseThrow(
+                () -> new IllegalArgumentException(spec.name() + " has no column " + column));
     }
 
     private static Dataset<Row> read(SparkSession spark, Path dir) throws IOException {
