@@ -80,13 +80,13 @@ duck_wall=$wall; duck_rss=$rss_mib
 echo
 echo "bench $SIZE firms: $rows input rows, $(du -sh --apparent-size "$IN" | cut -f1) of CSV; $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 printf '  %-34s %9s %14s %12s\n' step "wall s" "peak RSS MiB" "rows/s"
-# rows/s is of every input row; the join floor reads two columns of two sources, so it has none.
+# rows/s: every input row over the step's wall time.
 for s in "parse floor (Spark CSV, all columns)|$floor_wall|$floor_rss" \
          "contract floor (staging+join+firms)|$contract_wall|$contract_rss" \
          "clusterbench pipeline (local[*])|$pipe_wall|$pipe_rss" \
          "DuckDB reference (core figures)|$duck_wall|$duck_rss"; do
-  IFS='|' read -r n t m x <<< "$s"
-  printf '  %-34s %9s %14s %12s\n' "$n" "$t" "$m" "${x:-$(awk -v r="$rows" -v t="$t" 'BEGIN { printf "%.0f", r / t }')}"
+  IFS='|' read -r n t m <<< "$s"
+  printf '  %-34s %9s %14s %12s\n' "$n" "$t" "$m" "$(awk -v r="$rows" -v t="$t" 'BEGIN { printf "%.0f", r / t }')"
 done
 echo "  pipeline peak heap after GC log: ${heap_mib:-?} MiB (-Xmx8g)"
 ratio_floor=$(awk -v a="$pipe_wall" -v b="$floor_wall" 'BEGIN { printf "%.2f", a / b }')
