@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,6 +45,30 @@ class SampleSnapshotTest extends SparkTestBase {
         assertEquals(17, first.size(), "16 tables and the report: " + first.keySet());
         assertEquals(first, second);
         assertTrue(first.get("firms").startsWith("581:"), first.get("firms"));
+    }
+
+    @Test
+    void theReportNamesTheRejectReasonsThatOccurredPerSourceInTheContractsOrder() throws Exception {
+        String html = Files.readString(out.resolve("report/as_of=2024-06-30/index.html"));
+        // Expected from the rejects table, independently of the run summary the report is drawn from.
+        java.util.Map<String, java.util.Map<String, Long>> bySource = new java.util.TreeMap<>();
+        for (org.apache.spark.sql.Row r : spark().read().parquet(out.resolve("rejects/as_of=2024-06-30").toString())
+                .groupBy("source", "reason_code").count().collectAsList()) {
+            bySource.computeIfAbsent(r.getString(0), k -> new java.util.HashMap<>()).put(r.getString(1), r.getLong(2));
+        }
+        assertTrue(bySource.size() >= 3, "the sample has rejects in several sources: " + bySource);
+        for (var e : bySource.entrySet()) {
+            List<String> reasons = new ArrayList<>();
+            for (io.clusterbench.ingest.ReasonCode c : io.clusterbench.ingest.ReasonCode.values()) {
+                if (e.getValue().containsKey(c.name())) {
+                    reasons.add(c.name() + " " + e.getValue().get(c.name()));
+                }
+            }
+            assertTrue(html.contains("<td>" + String.join(", ", reasons) + "</td>"), e.getKey() + ": " + reasons);
+        }
+        for (io.clusterbench.ingest.ReasonCode c : io.clusterbench.ingest.ReasonCode.values()) {
+            assertFalse(html.contains(c.name() + " 0"), c + " 0 listed: the report names only reasons that occurred");
+        }
     }
 
     /** The README's queries, with the README's output path replaced by this run's. */

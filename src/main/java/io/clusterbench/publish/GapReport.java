@@ -269,7 +269,12 @@ public final class GapReport {
                 m.put("rejected", n.get("rejected").asLong());
                 m.put("afterAsOf", n.get("after_as_of").asLong());
                 List<String> reasons = new ArrayList<>();
-                n.get("rejected_by_reason").fields().forEachRemaining(r -> reasons.add(r.getKey() + " " + r.getValue().asLong()));
+                // the summary lists every reason, zeros included; the report names only those that occurred
+                n.get("rejected_by_reason").fields().forEachRemaining(r -> {
+                    if (r.getValue().asLong() > 0) {
+                        reasons.add(r.getKey() + " " + r.getValue().asLong());
+                    }
+                });
                 m.put("reasons", String.join(", ", reasons));
                 rejects.add(m);
             });

@@ -6,15 +6,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.SourceOptions;
+import io.clusterbench.ingest.Flag;
+import io.clusterbench.ingest.ReasonCode;
 import io.clusterbench.ingest.SourceAccount;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +33,30 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
                          String sparkVersion, List<SourceAccount> sources, Map<String, Long> placement,
                          Map<String, Map<String, Long>> matching, JobConfig config) {
 
+    private static final DataType COUNTS = DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
+
+    /** One source's account as a struct of the {@code sources} column, keys as in {@code run_summary.json}. */
+    private static final StructType SOURCE = DataTypes.createStructType(List.of(
+            createStructField("source", DataTypes.StringType, false),
+            createStructField("read", DataTypes.LongType, false),
+            createStructField("accepted", DataTypes.LongType, false),
+            createStructField("rejected", DataTypes.LongType, false),
+            createStructField("after_as_of", DataTypes.LongType, false),
+            createStructField("rejected_by_reason", COUNTS, false),
+            createStructField("flags", COUNTS, false),
+            createStructField("files", DataTypes.createArrayType(DataTypes.createStructType(List.of(
+                    createStructField("file", DataTypes.StringType, false),
+                    createStructField("encoding", DataTypes.StringType, false),
+                    createStructField("encoding_detected", DataTypes.BooleanType, false))), false), false),
+            createStructField("unknown_columns", DataTypes.createArrayType(DataTypes.StringType, false), false)));
+
+    /**
+     * The table's columns. {@code as_of} is not among them: like every table's, it comes from the
+     * {@code as_of=} partition, and a column of the same name inside the files would clash with it in readers
+     * that merge the two (pyarrow refuses the table).
+     */
     public static final StructType TABLE_SCHEMA = DataTypes.createStructType(List.of(
             createStructField("run_id", DataTypes.StringType, false),
-            createStructField("as_of", DataTypes.DateType, false),
             createStructField("started_at", DataTypes.TimestampType, false),
             createStructField("finished_at", DataTypes.TimestampType, false),
             createStructField("program_version", DataTypes.StringType, false),
@@ -39,6 +65,9 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
             createStructField("rows_accepted", DataTypes.LongType, false),
             createStructField("rows_rejected", DataTypes.LongType, false),
             createStructField("rows_after_as_of", DataTypes.LongType, false),
+            createStructField("sources", DataTypes.createArrayType(SOURCE, false), false),
+            createStructField("placement", COUNTS, false),
+            createStructField("matching", DataTypes.createMapType(DataTypes.StringType, COUNTS, false), false),
             createStructField("summary_json", DataTypes.StringType, false)));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -60,9 +89,9 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
             s.put("read", a.read()).put("accepted", a.accepted()).put("rejected", a.rejected())
                     .put("after_as_of", a.afterAsOf());
             ObjectNode byReason = s.putObject("rejected_by_reason");
-            a.rejectedByReason().forEach(byReason::put);
+            rejectedByReason(a).forEach(byReason::put);
             ObjectNode flags = s.putObject("flags");
-            a.flags().forEach(flags::put);
+            flags(a).forEach(flags::put);
             ArrayNode unknown = s.putArray("unknown_columns");
             a.unknownColumns().forEach(unknown::add);
         }
@@ -87,14 +116,39 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
 
     public Row toRow() {
         long read = 0, accepted = 0, rejected = 0, after = 0;
+        List<Row> perSource = new ArrayList<>();
         for (SourceAccount a : sources) {
             read += a.read();
             accepted += a.accepted();
             rejected += a.rejected();
             after += a.afterAsOf();
+            perSource.add(RowFactory.create(a.source(), a.read(), a.accepted(), a.rejected(), a.afterAsOf(),
+                    rejectedByReason(a), flags(a),
+                    a.files().stream().map(f -> RowFactory.create(f.file(), f.encoding(), f.detected())).toList(),
+                    a.unknownColumns()));
         }
-        return RowFactory.create(runId, java.sql.Date.valueOf(asOf), Timestamp.from(startedAt), Timestamp.from(finishedAt), programVersion,
-                sparkVersion, read, accepted, rejected, after, toJson());
+        return RowFactory.create(runId, Timestamp.from(startedAt), Timestamp.from(finishedAt), programVersion,
+                sparkVersion, read, accepted, rejected, after, perSource, placement, matching, toJson());
+    }
+
+    /** Every reject reason in the contract's order, zero when no row had it, so readers need no missing-key test. */
+    private static Map<String, Long> rejectedByReason(SourceAccount a) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (ReasonCode r : ReasonCode.values()) {
+            m.put(r.name(), a.rejectedByReason().getOrDefault(r.name(), 0L));
+        }
+        a.rejectedByReason().forEach(m::putIfAbsent);
+        return m;
+    }
+
+    /** Every flag in the contract's order, zero when no row carries it. */
+    private static Map<String, Long> flags(SourceAccount a) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Flag f : Flag.values()) {
+            m.put(f.name(), a.flags().getOrDefault(f.name(), 0L));
+        }
+        a.flags().forEach(m::putIfAbsent);
+        return m;
     }
 
     private ObjectNode configJson() {

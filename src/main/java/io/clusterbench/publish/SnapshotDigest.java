@@ -7,8 +7,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,16 +76,35 @@ public final class SnapshotDigest {
             Column c = col("`" + f.name() + "`");
             if (f.dataType().equals(DataTypes.DoubleType)) {
                 c = round(c, 9);
-            } else if (f.dataType() instanceof org.apache.spark.sql.types.MapType) {
+            } else if (f.dataType() instanceof MapType m && !containsMap(m.valueType())) {
                 // maps cannot be hashed, and their entry order is not part of their value
                 c = org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.array_sort(
                         org.apache.spark.sql.functions.map_entries(c)));
+            } else if (containsMap(f.dataType())) {
+                // maps inside arrays, structs or maps (run_summary's per-source counts) are hashed as their JSON,
+                // their entries in the order the writer put them (a fixed order for the run summary's counts)
+                c = org.apache.spark.sql.functions.to_json(c);
             }
             cols.add(c);
         }
         Column hash = cols.isEmpty() ? lit(0L) : xxhash64(cols.toArray(Column[]::new));
         Row r = d.agg(count(lit(1)), sum(hash.cast("decimal(38,0)"))).first();
         return r.getLong(0) + ":" + (r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString());
+    }
+
+    private static boolean containsMap(DataType t) {
+        if (t instanceof MapType) {
+            return true;
+        } else if (t instanceof ArrayType a) {
+            return containsMap(a.elementType());
+        } else if (t instanceof StructType st) {
+            for (StructField f : st.fields()) {
+                if (containsMap(f.dataType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String fileDigest(FileSystem fs, Path file) throws IOException {

@@ -88,6 +88,10 @@ class SnapshotPublishingTest extends SparkTestBase {
                 assertTrue(types.containsKey("as_of"), t + " lacks the as_of partition column");
                 assertEquals("DATE", types.get("as_of"), t);
                 types.forEach((col, type) -> assertFalse(type.equals("TIMESTAMP") , t + "." + col + " is an INT96-style timestamp"));
+                // The partition key lives in the directory name only: a column of the same name inside the files
+                // makes readers that merge the two (pyarrow, so pandas) refuse the table.
+                assertFalse(List.of(spark().read().parquet(out.resolve(t).resolve("as_of=2024-06-30").toString())
+                        .columns()).contains("as_of"), t + " has an as_of column inside its files");
             }
             Map<String, String> firms = describe(s, "firms");
             assertEquals("DATE", firms.get("established_date"));
@@ -96,6 +100,25 @@ class SnapshotPublishingTest extends SparkTestBase {
             assertEquals("DECIMAL(20,4)", zym.get("funding_amount_cny_10k"));
             assertEquals("DECIMAL(20,6)", zym.get("patents_applied_frac"));
             assertEquals("TIMESTAMP WITH TIME ZONE", describe(s, "run_summary").get("started_at"));
+            // run_summary's per-source accounts as typed columns, every reason and flag present (3 firm rows, one
+            // with an unknown status: BAD_ENUM; the one patent accepted; both firms placed by their zone_id)
+            try (ResultSet rs = s.executeQuery("SELECT s.source, s.read, s.accepted, s.rejected, s.after_as_of, "
+                    + "element_at(s.rejected_by_reason, 'BAD_ENUM')[1], cardinality(s.rejected_by_reason), "
+                    + "cardinality(s.flags), element_at(s.flags, 'EXIT_DATE_MISSING')[1], "
+                    + "element_at(placement, 'zone_id')[1], element_at(placement, 'unplaced')[1], "
+                    + "element_at(element_at(matching, 'patent_applicants')[1], 'by_name')[1] "
+                    + "FROM (SELECT unnest(sources) AS s, placement, matching FROM " + scan("run_summary")
+                    + " WHERE as_of = DATE '2024-06-30') ORDER BY 1")) {
+                List<String> rows = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 1; i <= 12; i++) {
+                        b.append(i > 1 ? "," : "").append(rs.getString(i));
+                    }
+                    rows.add(b.toString());
+                }
+                assertEquals(List.of("enterprises,3,2,1,0,1,15,8,0,2,0,1", "patents,1,1,0,0,0,15,8,0,2,0,1"), rows);
+            }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + scan("zone_year_metrics")
                     + " WHERE as_of = DATE '2024-06-30'")) {
                 rs.next();
