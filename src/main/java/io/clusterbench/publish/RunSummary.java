@@ -131,23 +131,21 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
                 sparkVersion, read, accepted, rejected, after, perSource, placement, matching, toJson());
     }
 
-    /** Every reject reason in the contract's order, zero when no row had it, so readers need no missing-key test. */
     private static Map<String, Long> rejectedByReason(SourceAccount a) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (ReasonCode r : ReasonCode.values()) {
-            m.put(r.name(), a.rejectedByReason().getOrDefault(r.name(), 0L));
-        }
-        a.rejectedByReason().forEach(m::putIfAbsent);
-        return m;
+        return withEveryKey(ReasonCode.values(), a.rejectedByReason());
     }
 
-    /** Every flag in the contract's order, zero when no row carries it. */
     private static Map<String, Long> flags(SourceAccount a) {
+        return withEveryKey(Flag.values(), a.flags());
+    }
+
+    /** Every key of a contract list in its order, zero when no row had it, so readers need no missing-key test. */
+    private static Map<String, Long> withEveryKey(Enum<?>[] keys, Map<String, Long> counts) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (Flag f : Flag.values()) {
-            m.put(f.name(), a.flags().getOrDefault(f.name(), 0L));
+        for (Enum<?> k : keys) {
+            m.put(k.name(), counts.getOrDefault(k.name(), 0L));
         }
-        a.flags().forEach(m::putIfAbsent);
+        counts.forEach(m::putIfAbsent);
         return m;
     }
 
