@@ -64,7 +64,7 @@ measure contract-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.
   io.clusterbench.tools.ParseFloor "$IN" --contract "$SF"
 contract_wall=$wall; contract_rss=$rss_mib
 read -r staging_s join_s publish_s < <(sed -nE 's/^contract-floor: .*\(staging ([0-9.]+) s, join ([0-9.]+) s, publish ([0-9.]+) s\)$/\1 \2 \3/p' \
-  "$W/contract-floor-$SIZE.log")
+  "$W/contract-floor-$SIZE.log") || { echo "bench: no contract-floor line in $W/contract-floor-$SIZE.log"; exit 1; }
 rm -rf "$SF"
 
 rm -rf "$OUT"

@@ -74,6 +74,14 @@ class SnapshotPublishingTest extends SparkTestBase {
         assertEquals(first, filesOf(out, "as_of=2023-12-31"), "the 2023-12-31 snapshot changed");
         assertTrue(Files.exists(out.resolve("_runs/as_of=2024-06-30/_SUCCESS")));
         assertTrue(Files.exists(out.resolve("_runs/as_of=2024-06-30/run_summary.json")));
+        // Every reason and flag of the contract is a key, zeros included (one firm row had an unknown status).
+        var enterprises = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("_runs/as_of=2024-06-30/run_summary.json").toFile()).get("sources").get("enterprises");
+        assertEquals(15, enterprises.get("rejected_by_reason").size());
+        assertEquals(1, enterprises.get("rejected_by_reason").get("BAD_ENUM").asLong());
+        assertEquals(0, enterprises.get("rejected_by_reason").get("BAD_DATE").asLong());
+        assertEquals(8, enterprises.get("flags").size());
+        assertEquals(0, enterprises.get("flags").get("CREDIT_CODE_CHECKSUM").asLong());
         try (Stream<Path> staging = Files.list(out.resolve("_staging"))) {
             assertEquals(0, staging.count(), "a finished run leaves no staging behind");
         }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -46,15 +47,16 @@ import static org.apache.spark.sql.functions.sum;
  *     <li><em>join</em>: from that Parquet, the patents' applicant lists exploded and joined to the firms' names,
  *     the pairs counted: the one join that metrics.md's patent attribution cannot do without (no codes, no
  *     normalisation, no former names, no per-patent counts);</li>
- *     <li><em>publish</em>: from that Parquet, the enterprise columns the published {@code firms} table is made
- *     of written once more, as the published tables are written (Spark's defaults, dictionary on, as many files
- *     as the pipeline writes for it): the one table of outputs.md as long as the registry.</li>
+ *     <li><em>publish</em>: from that Parquet, the enterprise columns the published {@code firms} table is derived
+ *     from written once more, as the published tables are written (Spark's defaults, dictionary on, as many files
+ *     as the pipeline writes for it): an approximation of the one table of outputs.md as long as the registry
+ *     (those columns as text, every parsed row, where the table has 22 typed columns of the accepted rows).</li>
  *   </ol></li>
  * </ul>
  */
 public final class ParseFloor {
     private static final String USAGE = "usage: ParseFloor INPUT_DIR [--contract SCRATCH_DIR]";
-    /** The enterprise columns the published firms table is made of (the rest of its columns are derived). */
+    /** The enterprise columns the published firms table is derived from. */
     private static final List<String> FIRMS_COLUMNS = List.of("credit_code", "name", "enterprise_type", "zone_id",
             "industry_code", "established_date", "status", "deregistered_date", "registered_capital", "employees",
             "listing_board", "listing_date", "tech_sme_years", "hte_cert_dates");
@@ -95,10 +97,10 @@ public final class ParseFloor {
                 touched.add(sum(length(rows.col("`" + c + "`"))));
             }
             Row r = rows.agg(touched.get(0), touched.subList(1, touched.size()).toArray(Column[]::new)).first();
-            System.out.printf("parse-floor: %-12s %,d rows in %.1f s%n", source, r.getLong(0), seconds(start));
+            print("parse-floor: %-12s %,d rows in %.1f s%n", source, r.getLong(0), seconds(start));
             total += r.getLong(0);
         }
-        System.out.printf("parse-floor: %,d rows%n", total);
+        print("parse-floor: %,d rows%n", total);
     }
 
     private static void contractFloor(SparkSession spark, Path input, String scratch) throws IOException {
@@ -106,7 +108,7 @@ public final class ParseFloor {
         double staging = staging(spark, input, scratch);
         double join = join(spark, input, scratch);
         double publish = publish(spark, input, scratch);
-        System.out.printf("contract-floor: %.1f s in all (staging %.1f s, join %.1f s, publish %.1f s)%n",
+        print("contract-floor: %.1f s in all (staging %.1f s, join %.1f s, publish %.1f s)%n",
                 seconds(start), staging, join, publish);
     }
 
@@ -119,7 +121,7 @@ public final class ParseFloor {
             rows.toDF(IntStream.range(0, rows.columns().length).mapToObj(i -> "c" + i).toArray(String[]::new))
                     .write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false")
                     .parquet(scratch + "/" + source);
-            System.out.printf("staging-floor: %-12s written in %.1f s%n", source, seconds(start));
+            print("staging-floor: %-12s written in %.1f s%n", source, seconds(start));
         }
         return seconds(all);
     }
@@ -131,7 +133,7 @@ public final class ParseFloor {
         Dataset<Row> applicants = spark.read().parquet(scratch + "/patents")
                 .select(explode(split(col(required(input, Sources.PATENTS, "applicants")), ";")).as("name"));
         long pairs = applicants.join(names, "name").count();
-        System.out.printf("join-floor: %,d applicant-firm name pairs in %.1f s%n", pairs, seconds(start));
+        print("join-floor: %,d applicant-firm name pairs in %.1f s%n", pairs, seconds(start));
         return seconds(start);
     }
 
@@ -145,7 +147,7 @@ public final class ParseFloor {
         int files = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
         Dataset<Row> firms = spark.read().parquet(scratch + "/enterprises").select(columns.toArray(Column[]::new));
         firms.coalesce(files).write().mode(SaveMode.Overwrite).parquet(scratch + "/firms");
-        System.out.printf("publish-floor: %d columns of the enterprises written as the firms table in %.1f s%n",
+        print("publish-floor: %d columns of the enterprises written as the firms table in %.1f s%n",
                 columns.size(), seconds(start));
         return seconds(start);
     }
@@ -168,6 +170,11 @@ public final class ParseFloor {
         }
         return spark.read().option("header", "true").option("encoding", "UTF-8").option("mode", "PERMISSIVE")
                 .schema(schema).csv(dir.toString());
+    }
+
+    /** Lines that scripts/bench.sh parses: numbers as "1,234" and "5.6" whatever the machine's locale. */
+    private static void print(String format, Object... args) {
+        System.out.print(String.format(Locale.ROOT, format, args));
     }
 
     private static double seconds(long since) {
