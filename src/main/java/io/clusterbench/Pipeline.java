@@ -45,6 +45,11 @@ public final class Pipeline {
     public record Result(String output, Map<String, String> tables, RunSummary summary, List<Row> latestZoneFigures) {
     }
 
+    /** The number of files each large table is written as: one per core, at most 8. */
+    public static int largeTableFiles(SparkSession spark) {
+        return Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
+    }
+
     public static Result run(SparkSession spark, JobConfig config) {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
@@ -54,7 +59,7 @@ public final class Pipeline {
         try (SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
                 spark.sparkContext().hadoopConfiguration(), config.asOf(), runId)) {
             List<String> published = new ArrayList<>();
-            int largeFiles = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
+            int largeFiles = largeTableFiles(spark);
             java.util.function.BiConsumer<String, Dataset<Row>> stage = (name, data) -> {
                 publisher.stage(name, data, LARGE.contains(name) ? largeFiles : 1);
                 published.add(name);

@@ -1,5 +1,6 @@
 package io.clusterbench.tools;
 
+import io.clusterbench.Pipeline;
 import io.clusterbench.SparkSessions;
 import io.clusterbench.ingest.HeaderMatcher;
 import io.clusterbench.ingest.SourceSpec;
@@ -79,11 +80,9 @@ public final class ParseFloor {
         spark.stop();
     }
 
-    private static final List<String> SOURCES = List.of("enterprises", "patents", "funding", "financials");
-
-    /** The sources the input directory holds, in a fixed order. */
+    /** The sources the input directory holds as directories of chunk files, in the contract's order. */
     private static List<String> sourcesIn(Path input) {
-        return SOURCES.stream().filter(s -> Files.isDirectory(input.resolve(s))).toList();
+        return Sources.ALL.stream().map(SourceSpec::name).filter(s -> Files.isDirectory(input.resolve(s))).toList();
     }
 
     private static void parseFloor(SparkSession spark, Path input) throws IOException {
@@ -143,8 +142,8 @@ public final class ParseFloor {
         for (String c : FIRMS_COLUMNS) {
             field(input, Sources.ENTERPRISES, c).ifPresent(f -> columns.add(col(f).as(c)));
         }
-        // As Pipeline writes its large tables: at most 8 files, Spark's default Parquet settings.
-        int files = Math.max(1, Math.min(8, spark.sparkContext().defaultParallelism()));
+        // As Pipeline writes its large tables: as many files, Spark's default Parquet settings.
+        int files = Pipeline.largeTableFiles(spark);
         Dataset<Row> firms = spark.read().parquet(scratch + "/enterprises").select(columns.toArray(Column[]::new));
         firms.coalesce(files).write().mode(SaveMode.Overwrite).parquet(scratch + "/firms");
         print("publish-floor: %d columns of the enterprises written as the firms table in %.1f s%n",
