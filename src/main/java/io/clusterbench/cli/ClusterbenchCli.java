@@ -6,6 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.Set;
 
 /** Entry point for spark-submit and for embedded local runs. Exit 0 on success, 2 on a user error, 1 otherwise. */
 @Command(name = "clusterbench", mixinStandardHelpOptions = true, versionProvider = ClusterbenchCli.Version.class,
@@ -35,6 +37,12 @@ public final class ClusterbenchCli implements Runnable {
     }
 
     public static int execute(PrintWriter errors, String... args) {
+        boolean helpOrVersion = args.length > 0 && Set.of("--help", "-h", "--version", "-V", "help").contains(args[0]);
+        Optional<String> wrongSpark = helpOrVersion ? Optional.empty() : SparkLineCheck.problem();
+        if (wrongSpark.isPresent()) {
+            errors.println("clusterbench: error: " + wrongSpark.get());
+            return EXIT_USAGE;
+        }
         CommandLine cli = new CommandLine(new ClusterbenchCli());
         cli.setErr(errors);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -62,8 +70,10 @@ public final class ClusterbenchCli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"clusterbench " + ProgramVersion.get() + " (Spark 3.5, Scala 2.12, Java "
-                    + System.getProperty("java.specification.version") + ")"};
+            return new String[]{"clusterbench " + ProgramVersion.get() + " for Spark " + ProgramVersion.sparkLine()
+                    + " (built against Spark " + ProgramVersion.sparkVersion() + ", Scala "
+                    + ProgramVersion.scalaBinaryVersion() + "; Java " + System.getProperty("java.specification.version")
+                    + "): " + ProgramVersion.jarName(ProgramVersion.sparkLine())};
         }
     }
 }

@@ -1,9 +1,5 @@
 package io.clusterbench.ingest;
 
-import org.apache.spark.rdd.RDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
@@ -23,15 +19,11 @@ import java.util.List;
  * (java.sql.Date with calendar rebasing, BigDecimal, Scala sequences) that measured twice the parse itself; the
  * parsers' values are turned into internal values here once, typed by the schema.
  *
- * <p>{@code SparkSession.internalCreateDataFrame} is {@code private[sql]} in Scala, hence public to Java: the one
- * internal Spark API this project uses, kept in this class.
+ * <p>These are the value classes the DataSource V2 read API ({@link ParsedSource}) expects a
+ * {@code PartitionReader<InternalRow>} to produce; they are used nowhere else.
  */
 final class InternalRows {
     private InternalRows() {
-    }
-
-    static Dataset<Row> dataFrame(SparkSession spark, RDD<InternalRow> rows, StructType schema) {
-        return spark.internalCreateDataFrame(rows, schema, false);
     }
 
     static InternalRow row(Object[] values, StructType schema) {

@@ -3,20 +3,15 @@ package io.clusterbench.ingest;
 import io.clusterbench.config.ConfigException;
 import io.clusterbench.Intermediates;
 import io.clusterbench.config.SourceOptions;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +31,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 /**
  * Parses one source into its staging dataset: probe the files (charset, header) on the cluster, check the
- * headers on the driver, stream every file with commons-csv in its own task, resolve duplicate keys, and count
+ * headers on the driver, stream every file with commons-csv in its own task
+ * ({@link ParsedSource}), resolve duplicate keys, and count
  * where every row went.
  */
 public final class SourceIngest {
@@ -49,14 +45,9 @@ public final class SourceIngest {
         List<String> paths = layout.files(spec);
         List<SourceFile> files = probe(spark, layout, spec, options, paths);
 
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<String> slots = spec.rawLabels();
-        List<Integer> fileNos = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
-        JavaRDD<InternalRow> rows = jsc.parallelize(fileNos, Math.max(1, files.size()))
-                .flatMap(i -> parseFile(files.get(i), i, slots, parser));
         // Each file is parsed once into the source's one kept copy; everything downstream reads that copy.
         Dataset<Row> parsed = keep.keep("stg_" + spec.name() + "_parsed",
-                InternalRows.dataFrame(spark, rows.rdd(), parser.parsedSchema()));
+                ParsedSource.read(spark, parser, files, spec.rawLabels()));
         Dataset<Row> resolved = duplicates == null ? parsed : resolveDuplicates(parsed, duplicates, keep, spec.name());
 
         // One job counts every row by outcome and reason, and the accepted rows per flag: posexplode_outer gives
@@ -147,30 +138,6 @@ public final class SourceIngest {
             files.add(new SourceFile(p.path(), rel, p.encoding(), p.detected(), sep, m));
         }
         return files;
-    }
-
-    private static Iterator<InternalRow> parseFile(SourceFile f, int fileNo, List<String> slots, SourceParser parser)
-            throws IOException {
-        CsvRecordReader reader = new CsvRecordReader(f, fileNo, slots);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                boolean more = reader.hasNext();
-                if (!more) {
-                    try {
-                        reader.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return more;
-            }
-
-            @Override
-            public InternalRow next() {
-                return parser.parse(reader.next());
-            }
-        };
     }
 
     /** Repeated key hashes (a long each) broadcast to pick the candidates up to this count, else joined by a shuffle. */
