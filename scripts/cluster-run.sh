@@ -3,6 +3,7 @@
 # their own, so tasks cross process boundaries: serialization, the fetched application jar, shuffles between
 # executors) and in embedded local mode, and checks that every published table is identical.
 # Usage: scripts/cluster-run.sh [INPUT_DIR ...]    (default: sample-data)
+#   SPARK_LINE=4 (default) or 3.5 picks the jar and the Spark release of the cluster (scripts/lib/spark-env.sh).
 #   e.g. scripts/gen-data.sh --firms 100k --out /tmp/gen-100k && scripts/cluster-run.sh sample-data /tmp/gen-100k
 # Each input runs with jobs/sample.yaml if it is the sample, else with jobs/generated.yaml (gen-data's inputs).
 # Environment: CLUSTER_JOB (overrides that choice; as_of is taken from the job), CLUSTER_WORKER_MEMORY (2g),
@@ -25,7 +26,7 @@ RUN_TIMEOUT=${CLUSTER_RUN_TIMEOUT:-900}
 
 # Absolute paths everywhere: executors run in work dirs of their own (relative --input/--output work today only
 # because the job qualifies them on the driver).
-W="$ROOT/target/cluster-run"
+W="$ROOT/target/cluster-run-spark$SPARK_LINE"
 LOGS="$W/logs"
 JAR=$(app_jar)
 CP=$(spark_classpath)
@@ -110,7 +111,7 @@ for n in 1 2; do
   # A worker builds executor command lines like a distribution would: SPARK_HOME/jars (empty here) plus
   # SPARK_DIST_CLASSPATH; SPARK_SCALA_VERSION spares it looking for a source tree's build output.
   # SPARK_LOCAL_DIRS keeps executors' scratch (fetched jar, shuffle files) here rather than in /tmp.
-  SPARK_HOME="$W/spark-home" SPARK_SCALA_VERSION=2.12 SPARK_DIST_CLASSPATH="$CP" SPARK_LOCAL_DIRS="$W/worker-$n/local" \
+  SPARK_HOME="$W/spark-home" SPARK_SCALA_VERSION=$SCALA_BINARY SPARK_DIST_CLASSPATH="$CP" SPARK_LOCAL_DIRS="$W/worker-$n/local" \
     java "${DAEMON_FLAGS[@]}" -cp "$CP" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --port "${PORTS[2 * n]}" --webui-port "${PORTS[2 * n + 1]}" \
     --cores 1 --memory "$WORKER_MEMORY" --work-dir "$W/worker-$n" "$MASTER_URL" > "$LOGS/worker-$n.log" 2>&1 &
@@ -129,6 +130,7 @@ for _ in $(seq 1 180); do
   sleep 0.5
 done
 [ "$alive" -ge 2 ] || fail "cluster not up after 90s (master ALIVE with 2 workers): $alive workers alive"
+echo "cluster-run: Spark $SPARK_RUNTIME_VERSION, $(basename "$JAR")"
 echo "cluster-run: master $MASTER_URL (UI http://127.0.0.1:$MASTER_UI) with 2 workers up in $(elapsed "$t")s"
 
 # interruptible OUT ERR CMD...: long steps run in the background so that a signal to this script is handled

@@ -6,8 +6,9 @@
 #        (N may be written 100k, 1M, 10M)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-GEN=target/test-classes/io/clusterbench/tools/GenerateInput.class
+source scripts/lib/spark-env.sh
+GEN=target/test-classes-spark$SPARK_LINE/io/clusterbench/tools/GenerateInput.class
 if [ ! -f "$GEN" ] || [ src/test/java/io/clusterbench/tools/GenerateInput.java -nt "$GEN" ]; then
-  mvn -B -q -DskipTests test-compile >&2
+  mvn -B -q -DskipTests -P"$SPARK_PROFILE" test-compile >&2
 fi
-exec java -Xmx1g -cp target/test-classes io.clusterbench.tools.GenerateInput "$@"
+exec java -Xmx1g -cp target/test-classes-spark$SPARK_LINE io.clusterbench.tools.GenerateInput "$@"

@@ -4,8 +4,9 @@
 # Usage: scripts/hostile-corpus.sh [CASES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/spark-env.sh
 CASES=${1:-1100}
 rm -f target/hostile-corpus-report.txt
-mvn -B -q test -Dtest=HostileInputTest -Dhostile.cases="$CASES" -Dsurefire.failIfNoSpecifiedTests=false > target/hostile-corpus.log 2>&1 || status=$?
+mvn -B -q -P"$SPARK_PROFILE" test -Dtest=HostileInputTest -Dhostile.cases="$CASES" -Dsurefire.failIfNoSpecifiedTests=false > target/hostile-corpus.log 2>&1 || status=$?
 if [ -f target/hostile-corpus-report.txt ]; then cat target/hostile-corpus-report.txt; else tail -n 30 target/hostile-corpus.log; fi
 exit "${status:-0}"

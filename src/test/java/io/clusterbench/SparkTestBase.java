@@ -1,19 +1,18 @@
 package io.clusterbench;
 
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
-import com.holdenkarau.spark.testing.SparkSessionProvider;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One local SparkSession for the whole suite (JVM), few shuffle partitions, UI off; spark-testing-base's
- * DataFrame assertions are reached through {@link #frames()}.
+ * One local SparkSession for the whole suite (JVM), few shuffle partitions, UI off. DataFrame assertions go
+ * through {@link #assertFramesEqual}, whose library depends on the Spark line ({@code src/test/spark-<line>/java}:
+ * spark-testing-base on 3.5, Spark's own QueryTest on 4). The session keeps Spark's default ANSI mode: on in
+ * Spark 4, off in 3.5.
  */
 public abstract class SparkTestBase {
     private static SparkSession session;
-    private static JavaDataFrameSuiteBase assertions;
 
     @BeforeAll
     static synchronized void startSpark() {
@@ -31,8 +30,7 @@ public abstract class SparkTestBase {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .getOrCreate();
             session.sparkContext().setLogLevel("WARN");
-            SparkSessionProvider._sparkSession_$eq(session);
-            assertions = new JavaDataFrameSuiteBase();
+            FrameAssertions.use(session);
         }
     }
 
@@ -40,12 +38,8 @@ public abstract class SparkTestBase {
         return session;
     }
 
-    protected static JavaDataFrameSuiteBase frames() {
-        return assertions;
-    }
-
     /** Order-independent equality of two frames, schema (with nullability) included. */
     protected static void assertFramesEqual(Dataset<Row> expected, Dataset<Row> actual) {
-        assertions.assertDataFrameNoOrderEquals(expected, actual);
+        FrameAssertions.assertNoOrderEquals(expected, actual);
     }
 }

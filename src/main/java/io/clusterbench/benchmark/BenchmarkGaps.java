@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * benchmark_gaps (metrics.md "Benchmarking"): every home × benchmark pair, headline metric and year, with the
@@ -41,11 +42,11 @@ public final class BenchmarkGaps {
         Column yearsToClose = when(flowPartial.or(h.isNull()).or(b.isNull()), lit(null).cast("double"))
                 .when(h.geq(b), lit(0.0))
                 .when(h.gt(0).and(hc.isNotNull()).and(bc.isNotNull()).and(hc.gt(bc)),
-                        log(b.divide(h)).divide(log(lit(1).plus(hc).divide(lit(1).plus(bc)))));
+                        try_divide(log(try_divide(b, h)), log(try_divide(lit(1).plus(hc), lit(1).plus(bc)))));
         return home.join(bench, new String[]{"metric", "year"})
                 .select(col("home_zone_id"), col("benchmark_zone_id"), col("metric"), col("year"),
                         col("is_partial_year"), h, b,
-                        when(b.notEqual(0), h.divide(b)).as("ratio"),
+                        when(b.notEqual(0), try_divide(h, b)).as("ratio"),
                         b.minus(h).as("gap"),
                         when(flowPartial, lit(null).cast("double")).otherwise(hc).as("home_cagr"),
                         when(flowPartial, lit(null).cast("double")).otherwise(bc).as("benchmark_cagr"),
@@ -57,7 +58,7 @@ public final class BenchmarkGaps {
         Column start = lag(col("value"), window).over(Window.partitionBy("zone_id", "metric").orderBy("year"));
         return series.withColumn("_start", start)
                 .withColumn("cagr", when(col("_start").gt(0).and(col("value").isNotNull()),
-                        pow(col("value").divide(col("_start")), 1.0 / window).minus(1)))
+                        pow(try_divide(col("value"), col("_start")), 1.0 / window).minus(1)))
                 .drop("_start");
     }
 }

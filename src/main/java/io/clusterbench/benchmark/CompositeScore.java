@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * The composite innovation-cluster score (metrics.md "Composite score"): each component min-max normalised
@@ -63,7 +64,7 @@ public final class CompositeScore {
                 .withColumn("weight", weight)
                 .withColumn("_lo", lo).withColumn("_hi", hi)
                 .withColumn("normalised_value", when(col("raw_value").isNull().or(col("_hi").equalTo(col("_lo"))), lit(0.0))
-                        .otherwise(col("raw_value").minus(col("_lo")).divide(col("_hi").minus(col("_lo")))))
+                        .otherwise(try_divide(col("raw_value").minus(col("_lo")), col("_hi").minus(col("_lo")))))
                 .select("zone_id", "year", "component", "weight", "raw_value", "normalised_value");
         Dataset<Row> scores = components.groupBy("zone_id", "year")
                 .agg(round(sum(col("weight").multiply(col("normalised_value"))).multiply(100), 6).as("score"))

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * gap_decomposition: why a density gap exists. Each density is a product of parts, so ln(home / benchmark)
@@ -35,8 +36,8 @@ public final class GapDecomposition {
                         col("h").as("bh"), col("s").as("bs"));
         Column firms = lnRatio(col("hf"), col("bf"));
         Column area = lnRatio(col("ha"), col("ba")).multiply(-1);
-        Column hteShare = lnRatio(col("hh").divide(col("hf")), col("bh").divide(col("bf")));
-        Column stockPerFirm = lnRatio(col("hs").divide(col("hf")), col("bs").divide(col("bf")));
+        Column hteShare = lnRatio(try_divide(col("hh"), col("hf")), try_divide(col("bh"), col("bf")));
+        Column stockPerFirm = lnRatio(try_divide(col("hs"), col("hf")), try_divide(col("bs"), col("bf")));
         Column firmsOk = positive("hf", "bf", "ha", "ba");
         Column hteOk = firmsOk.and(positive("hh", "bh"));
         Column stockOk = firmsOk.and(positive("hs", "bs"));
@@ -59,11 +60,11 @@ public final class GapDecomposition {
     private static Column part(String metric, String component, Column contribution, Column total, Column ok) {
         return struct(lit(metric).as("metric"), lit(component).as("component"),
                 when(ok, contribution).as("log_contribution"),
-                when(ok.and(total.notEqual(0)), contribution.divide(total)).as("share_of_gap"));
+                when(ok.and(total.notEqual(0)), try_divide(contribution, total)).as("share_of_gap"));
     }
 
     private static Column lnRatio(Column home, Column bench) {
-        return log(home.divide(bench));
+        return log(try_divide(home, bench));
     }
 
     private static Column positive(String... cols) {

@@ -2,12 +2,17 @@ package io.clusterbench.metrics;
 
 import io.clusterbench.SortKeys;
 import io.clusterbench.config.JobConfig;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
+import java.math.BigDecimal;
+
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -25,7 +30,12 @@ public final class FundingMetrics {
                 .filter(col("year").between(config.firstYear(), config.asOfYear()))
                 .groupBy("zone_id", "year")
                 .agg(count("*").as("funding_events"),
-                        sum("amount_cny_10k").cast(DataTypes.createDecimalType(20, 4)).as("funding_amount_cny_10k"),
+                        moneyOrNull(sum("amount_cny_10k")).as("funding_amount_cny_10k"),
                         sum(when(col("amount_cny_10k").isNull(), 1L).otherwise(0L)).as("funding_undisclosed_events"));
+    }
+
+    /** Beyond decimal(20,4) a zone-year total is null, as Spark's cast leaves it with ANSI mode off, in either mode. */
+    private static Column moneyOrNull(Column total) {
+        return when(abs(total).lt(lit(new BigDecimal("1E16"))), total.cast(DataTypes.createDecimalType(20, 4)));
     }
 }

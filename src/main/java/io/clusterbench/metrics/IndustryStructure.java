@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * Industry structure (metrics.md "Industry structure"): active enterprise firms per zone, division and year
@@ -69,12 +70,12 @@ public final class IndustryStructure {
      */
     static Dataset<Row> shares(Dataset<Row> local, Dataset<Row> reference) {
         Dataset<Row> ref = reference.withColumn("ref_share",
-                col("ref_firms").divide(sum("ref_firms").over(Window.partitionBy("year"))));
+                try_divide(col("ref_firms"), sum("ref_firms").over(Window.partitionBy("year"))));
         WindowSpec zoneYear = Window.partitionBy("zone_id", "year");
         return local.filter(col("firms_active").gt(0))
                 .join(broadcast(ref), new String[]{"industry_division", "year"})
-                .withColumn("share_in_zone", col("firms_active").divide(sum("firms_active").over(zoneYear)))
-                .withColumn("lq", col("share_in_zone").divide(col("ref_share")));
+                .withColumn("share_in_zone", try_divide(col("firms_active"), sum("firms_active").over(zoneYear)))
+                .withColumn("lq", try_divide(col("share_in_zone"), col("ref_share")));
     }
 
     /** HHI, Krugman specialisation and the top division (ties: smallest code) per zone and year. */

@@ -24,6 +24,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * Patent metrics per zone and year (metrics.md "Patents"): whole counting (1 per zone holding at least one
@@ -81,7 +82,7 @@ public final class PatentMetrics {
      * @param zoneLinks {@link #zoneLinks}
      */
     public static Dataset<Row> perZoneYear(Dataset<Row> zoneLinks, JobConfig config) {
-        Column term = round(col("k").cast(FRAC).divide(col("n").cast(FRAC)), 6).cast(FRAC);
+        Column term = round(try_divide(col("k").cast(FRAC), col("n").cast(FRAC)), 6).cast(FRAC);
         Dataset<Row> byApplicants = applicantZones(zoneLinks).withColumn("term", term);
 
         // Each (patent, zone) gives its application-year row and, for a granted invention, its grant-year row:

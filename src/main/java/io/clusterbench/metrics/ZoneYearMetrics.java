@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * zone_year_metrics: the grid of every (zone, year) joined with each metric family's per-(zone, year) sums;
@@ -79,13 +80,13 @@ public final class ZoneYearMetrics {
         d = d.withColumns(m);
         Column firms = col("firms_active");
         Map<String, Column> derived = new LinkedHashMap<>();
-        derived.put("firm_density_per_km2", firms.divide(col("area_km2")));
-        derived.put("hte_density_per_km2", col("hte_count").divide(col("area_km2")));
+        derived.put("firm_density_per_km2", try_divide(firms, col("area_km2")));
+        derived.put("hte_density_per_km2", try_divide(col("hte_count"), col("area_km2")));
         derived.put("hte_net_new", col("hte_count").minus(lag(col("hte_count"), 1).over(byZone)));
-        derived.put("placement_coverage", when(firms.gt(0), col("_precise").divide(firms)));
+        derived.put("placement_coverage", when(firms.gt(0), try_divide(col("_precise"), firms)));
         if (patents != null) {
-            derived.put("invention_stock_per_100_firms", when(firms.gt(0), col("invention_stock").multiply(100).divide(firms)));
-            derived.put("invention_stock_per_km2", col("invention_stock").divide(col("area_km2")));
+            derived.put("invention_stock_per_100_firms", when(firms.gt(0), try_divide(col("invention_stock").multiply(100), firms)));
+            derived.put("invention_stock_per_km2", try_divide(col("invention_stock"), col("area_km2")));
         }
         return ZoneYearMetricsTable.conform(d.withColumns(derived));
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
@@ -48,7 +48,7 @@ public final class PatentAttribution {
         Dataset<Row> applicants = patents.select(columns(common, lit(APPLICANT).as("role"),
                         posexplode(col("applicants_norm")).as(new String[]{"pos", "ref_name"}),
                         col("applicants_norm").as("_names"), col("applicant_codes")))
-                .withColumn("ref_code", element_at(col("applicant_codes"), col("pos").plus(1)))
+                .withColumn("ref_code", try_element_at(col("applicant_codes"), col("pos").plus(1)))
                 .drop("applicant_codes");
         Dataset<Row> owners = patents.filter(col("current_owners_norm").isNotNull().and(size(col("current_owners_norm")).gt(0)))
                 .select(columns(common, lit(OWNER).as("role"),

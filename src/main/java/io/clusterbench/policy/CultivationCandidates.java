@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * cultivation_candidates: active enterprise firms of the home zones, checked against the official criteria of
@@ -59,8 +60,8 @@ public final class CultivationCandidates {
         Column inventions = coalesce(col("valid_inventions"), lit(0L));
         Column others = coalesce(col("valid_other_patents"), lit(0L));
         Column employees = coalesce(col("fin_employees"), col("employees").cast("double"));
-        Column staffShare = col("rd_staff").divide(employees);
-        Column rdShare3 = col("rd3").divide(col("revenue3"));
+        Column staffShare = try_divide(col("rd_staff"), employees);
+        Column rdShare3 = try_divide(col("rd3"), col("revenue3"));
         // R&D intensity threshold by last-year revenue: ≤ 50 M CNY → 5 %, 50–200 M → 4 %, above → 3 % (10,000 CNY units)
         Column rdThreshold = when(col("revenue").leq(5000), 0.05).when(col("revenue").leq(20000), 0.04).otherwise(0.03);
 
@@ -78,15 +79,15 @@ public final class CultivationCandidates {
         criteria.put("hte_staff_shortfall", shortfall(staffShare, lit(0.10)));
         criteria.put("hte_rd_status", status(rdShare3.multiply(col("revenue")), rdShare3.geq(rdThreshold)));
         criteria.put("hte_rd_threshold", when(col("revenue").isNotNull(), rdThreshold));
-        criteria.put("hte_rd_shortfall", shortfall(rdShare3.multiply(col("revenue")).divide(col("revenue")), rdThreshold));
-        criteria.put("hte_hightech_revenue_status", status(col("hightech_revenue").divide(col("revenue")),
-                        col("hightech_revenue").divide(col("revenue")).geq(0.60)));
-        criteria.put("hte_hightech_revenue_shortfall", shortfall(col("hightech_revenue").divide(col("revenue")), lit(0.60)));
+        criteria.put("hte_rd_shortfall", shortfall(try_divide(rdShare3.multiply(col("revenue")), col("revenue")), rdThreshold));
+        criteria.put("hte_hightech_revenue_status", status(try_divide(col("hightech_revenue"), col("revenue")),
+                        try_divide(col("hightech_revenue"), col("revenue")).geq(0.60)));
+        criteria.put("hte_hightech_revenue_shortfall", shortfall(try_divide(col("hightech_revenue"), col("revenue")), lit(0.60)));
         criteria.put("sme_employees_status", status(employees, employees.leq(500)));
         criteria.put("sme_revenue_status", status(col("revenue"), col("revenue").leq(20000)));
         criteria.put("sme_assets_status", status(col("total_assets"), col("total_assets").leq(20000)));
         criteria.put("sme_staff_points", staffPoints(staffShare));
-        criteria.put("sme_rd_points", rdPoints(col("rd").divide(col("revenue"))));
+        criteria.put("sme_rd_points", rdPoints(try_divide(col("rd"), col("revenue"))));
         criteria.put("sme_ip_points", when(inventions.geq(1), 30).when(others.geq(4), 24).when(others.equalTo(3), 18)
                         .when(others.equalTo(2), 12).when(others.equalTo(1), 6).otherwise(0));
         Map<String, Column> scores = new LinkedHashMap<>();
@@ -149,7 +150,7 @@ public final class CultivationCandidates {
     }
 
     private static Column shortfall(Column value, Column threshold) {
-        return when(value.isNotNull(), greatest(lit(0.0), threshold.minus(value).divide(threshold)));
+        return when(value.isNotNull(), greatest(lit(0.0), try_divide(threshold.minus(value), threshold)));
     }
 
     private static Column staffPoints(Column share) {

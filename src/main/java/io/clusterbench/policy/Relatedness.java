@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * Relatedness of industries from the co-occurrence of specialisations across zones (the product-space method):
@@ -31,7 +32,7 @@ public final class Relatedness {
         Dataset<Row> withS = c.withColumn("s_i", sum("c").over(Window.partitionBy("i")))
                 .withColumn("s_j", sum("c").over(Window.partitionBy("j")))
                 .crossJoin(org.apache.spark.sql.functions.broadcast(total));
-        return withS.withColumn("strength", col("c").multiply(col("t")).divide(col("s_i").multiply(col("s_j"))))
+        return withS.withColumn("strength", try_divide(col("c").multiply(col("t")), col("s_i").multiply(col("s_j"))))
                 .select("i", "j", "strength");
     }
 
@@ -50,7 +51,7 @@ public final class Relatedness {
         return zones.select("zone_id").crossJoin(denominators)
                 .join(hits, new String[]{"zone_id", "industry"}, "left")
                 .withColumn("relatedness_density", when(col("related").gt(0),
-                        lit(100.0).multiply(org.apache.spark.sql.functions.coalesce(col("hits"), lit(0L))).divide(col("related"))))
+                        try_divide(lit(100.0).multiply(org.apache.spark.sql.functions.coalesce(col("hits"), lit(0L))), col("related"))))
                 .select("zone_id", "industry", "relatedness_density");
     }
 }
