@@ -19,8 +19,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +50,10 @@ public final class Pipeline {
 
     public static Result run(SparkSession spark, JobConfig config) {
         Instant started = Instant.now();
-        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-                + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        String runId = SnapshotPublisher.runId(started);
+        SparkSessions.writeAncientDatesAsTheyAre(spark);
         checkMetricNames(config);
+        SnapshotPublisher.refuseInputInside(config.input(), config.output(), spark.sparkContext().hadoopConfiguration());
         IngestStage.Prepared prepared = IngestStage.prepare(spark, config);
         try (SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
                 spark.sparkContext().hadoopConfiguration(), config.asOf(), runId)) {
@@ -109,7 +108,7 @@ public final class Pipeline {
 
     /** Rebuilds the gap report of a published snapshot from its tables, without recomputing anything. */
     public static String rebuildReport(SparkSession spark, JobConfig config) {
-        String runId = "report-" + Long.toHexString(System.nanoTime());
+        String runId = SnapshotPublisher.reportRunId();
         try (SnapshotPublisher publisher = SnapshotPublisher.open(config.output(),
                 spark.sparkContext().hadoopConfiguration(), config.asOf(), runId)) {
             if (!publisher.published()) {

@@ -35,4 +35,17 @@ public final class SparkSessions {
         }
         return spark;
     }
+
+    /**
+     * Dates before 1582-10-15 (an ancient or mistyped founding date) are written to Parquet as they are, in the
+     * proleptic Gregorian calendar every other reader uses. Spark 3.5's default refuses them with an exception
+     * in the middle of a write; Spark 4's default already writes them as they are. A setting of the user's
+     * other than that refusal (LEGACY) is kept.
+     */
+    public static void writeAncientDatesAsTheyAre(SparkSession spark) {
+        String key = "spark.sql.parquet.datetimeRebaseModeInWrite";
+        if ("EXCEPTION".equalsIgnoreCase(spark.conf().get(key, "EXCEPTION"))) {
+            spark.conf().set(key, "CORRECTED");
+        }
+    }
 }

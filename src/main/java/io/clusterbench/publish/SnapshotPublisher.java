@@ -14,8 +14,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Publishes one snapshot so that readers never see half of it (outputs.md): every table is first written whole
@@ -30,6 +34,11 @@ public final class SnapshotPublisher implements AutoCloseable {
     public static final String SUCCESS = "_SUCCESS";
     public static final String SUMMARY_FILE = "run_summary.json";
 
+    /** The names of runs' staging directories: the only directories under _staging that a run ever removes. */
+    private static final Pattern RUN_DIRECTORY = Pattern.compile("(\\d{8}T\\d{6}Z|report)-[0-9a-f]{1,16}");
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private final FileSystem fs;
     private final Path output;
     private final String partition;
@@ -43,8 +52,42 @@ public final class SnapshotPublisher implements AutoCloseable {
         this.staging = new Path(new Path(output, STAGING), runId);
     }
 
+    /** A pipeline run's id (and staging directory name): its start time, then a random suffix. */
+    public static String runId(Instant started) {
+        return RUN_TIME.format(started) + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    }
+
+    /** The id of a run that only rebuilds the report. */
+    public static String reportRunId() {
+        return "report-" + Long.toHexString(System.nanoTime());
+    }
+
+    /**
+     * Refuses an input directory inside the output directory: a run removes what it finds of earlier runs under
+     * the output, and nothing a user put there may be mistaken for that.
+     */
+    public static void refuseInputInside(String inputDir, String outputDir, Configuration conf) {
+        try {
+            Path in = new Path(inputDir);
+            Path out = new Path(outputDir);
+            FileSystem inFs = in.getFileSystem(conf);
+            FileSystem outFs = out.getFileSystem(conf);
+            String i = inFs.makeQualified(in).toString();
+            String o = outFs.makeQualified(out).toString();
+            if (i.equals(o) || i.startsWith(o.endsWith("/") ? o : o + "/")) {
+                throw new ConfigException("input " + inputDir + " lies inside the output directory " + outputDir
+                        + "; move the input, or write the output elsewhere");
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot resolve the input or output path: " + firstLine(e));
+        }
+    }
+
     /** Checks up front, before any Spark job, that the output directory can be written. */
     public static SnapshotPublisher open(String outputDir, Configuration conf, LocalDate asOf, String runId) {
+        if (!RUN_DIRECTORY.matcher(runId).matches()) {
+            throw new IllegalArgumentException("not a run id: " + runId);
+        }
         try {
             Path p = new Path(outputDir);
             FileSystem fs = p.getFileSystem(conf);
@@ -73,12 +116,18 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
-    /** Staging areas of earlier runs that were killed; safe to remove once this run holds the lock. */
+    /**
+     * Staging areas of earlier runs that were killed; safe to remove once this run holds the lock. Only
+     * directories named as runs name them are removed: anything else under _staging is not ours to delete.
+     */
     private void removeLeftoverStaging() throws IOException {
         for (var st : fs.listStatus(staging.getParent())) {
-            if (st.isDirectory()) {
-                LOG.info("removing leftover staging {} of an interrupted run", st.getPath().getName());
+            String name = st.getPath().getName();
+            if (st.isDirectory() && RUN_DIRECTORY.matcher(name).matches()) {
+                LOG.info("removing leftover staging {} of an interrupted run", name);
                 fs.delete(st.getPath(), true);
+            } else if (st.isDirectory()) {
+                LOG.warn("{} under {} is not a run's staging directory; left alone", name, staging.getParent());
             }
         }
     }

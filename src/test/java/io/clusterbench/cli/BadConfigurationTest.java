@@ -3,6 +3,9 @@ package io.clusterbench.cli;
 import io.clusterbench.Pipeline;
 import io.clusterbench.SparkTestBase;
 import io.clusterbench.TestInputs;
+import io.clusterbench.publish.OutputLock;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -111,15 +112,23 @@ class BadConfigurationTest extends SparkTestBase {
 
     @Test
     void aSecondRunOnABusyOutputDirectoryRefuses() throws IOException {
-        // A live holder on this host: this very JVM.
-        Path lock = out.resolve("_staging/.lock");
-        String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
-        Files.writeString(lock, InetAddress.getLocalHost().getHostName() + " " + pid + " other-run 2024-06-30T00:00:00Z");
-        try {
-            assertRefused("another clusterbench run", run(dir.resolve("good")));
-        } finally {
-            Files.delete(lock);
+        // A live holder: a lock taken in this very JVM, as another run would take it.
+        FileSystem local = FileSystem.getLocal(new Configuration());
+        org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(out.toUri());
+        try (OutputLock held = OutputLock.acquire(local, output, "20240630T000000Z-1")) {
+            assertRefused("another clusterbench run (pid " + ProcessHandle.current().pid(), run(dir.resolve("good")));
         }
+        // released: the next holder takes it
+        OutputLock.acquire(local, output, "20240630T000000Z-2").close();
+    }
+
+    @Test
+    void anInputInsideTheOutputIsRefusedAndNothingIsDeleted() throws IOException {
+        // the input where a leftover run's staging would be: refused before anything under the output is touched
+        Path inside = input("out/_staging/in", "z1,园区,,渭南,陕西,home,,10,,,,");
+        assertRefused("lies inside the output directory", "run", "--input", inside.toString(), "--output", out.toString(),
+                "--as-of", "2024-06-30");
+        assertTrue(Files.exists(inside.resolve("zones.csv")), "the input is still there");
     }
 
     static Map<String, String> files(Path root) throws IOException {

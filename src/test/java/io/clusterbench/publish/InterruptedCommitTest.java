@@ -32,7 +32,7 @@ class InterruptedCommitTest extends SparkTestBase {
     Path dir;
 
     private void publish(Path out, String version, SnapshotPublisher.CommitSteps steps) {
-        try (SnapshotPublisher p = SnapshotPublisher.open(out.toString(), new Configuration(), AS_OF, "run-" + version)) {
+        try (SnapshotPublisher p = SnapshotPublisher.open(out.toString(), new Configuration(), AS_OF, SnapshotPublisher.runId(java.time.Instant.now()))) {
             for (String t : TABLES) {
                 Dataset<Row> rows = spark().range(3).selectExpr("'" + version + "' AS version", "id");
                 p.stage(t, rows, 1);

@@ -48,7 +48,9 @@ class SnapshotPublishingTest extends SparkTestBase {
         TestInputs.write(in.resolve("enterprises.csv"), lines(TestInputs.ENTERPRISES_HEADER,
                 code(0) + ",甲公司,z1,C2710,2016-03-01,存续,,10",
                 code(1) + ",乙公司,z2,C3511,2017-07-01,注销,2019-05-01,5",
-                code(2) + ",丙公司,z2,C3511,2017-07-01,经营异常,,5"));
+                code(2) + ",丙公司,z2,C3511,2017-07-01,经营异常,,5",
+                // before the Gregorian reform: Spark 3.5's default Parquet writer would refuse it mid-run
+                code(3) + ",丁公司,z1,C2710,1500-01-01,存续,,10"));
         TestInputs.write(in.resolve("patents.csv"), lines("application_no,application_date,applicants",
                 "201710601862.3,2017-03-01,甲公司"));
     }
@@ -83,8 +85,11 @@ class SnapshotPublishingTest extends SparkTestBase {
         assertEquals(8, enterprises.get("flags").size());
         assertEquals(0, enterprises.get("flags").get("CREDIT_CODE_CHECKSUM").asLong());
         try (Stream<Path> staging = Files.list(out.resolve("_staging"))) {
-            assertEquals(0, staging.count(), "a finished run leaves no staging behind");
+            // the lock file stays (empty, unlocked); no run's staging directory does
+            assertEquals(List.of(".lock"), staging.map(p -> p.getFileName().toString()).toList(),
+                    "a finished run leaves no staging behind");
         }
+        assertEquals(0, Files.size(out.resolve("_staging/.lock")), "a released lock names no holder");
     }
 
     @Test
@@ -104,12 +109,18 @@ class SnapshotPublishingTest extends SparkTestBase {
             Map<String, String> firms = describe(s, "firms");
             assertEquals("DATE", firms.get("established_date"));
             assertEquals("DECIMAL(20,4)", firms.get("registered_capital_cny_10k"));
+            // a founding date before 1582-10-15 is written and read back as it was given (proleptic Gregorian)
+            try (ResultSet rs = s.executeQuery("SELECT CAST(established_date AS VARCHAR) FROM " + scan("firms")
+                    + " WHERE as_of = DATE '2024-06-30' AND name = '丁公司'")) {
+                assertTrue(rs.next(), "the firm founded in 1500 is published");
+                assertEquals("1500-01-01", rs.getString(1));
+            }
             Map<String, String> zym = describe(s, "zone_year_metrics");
             assertEquals("DECIMAL(20,4)", zym.get("funding_amount_cny_10k"));
             assertEquals("DECIMAL(20,6)", zym.get("patents_applied_frac"));
             assertEquals("TIMESTAMP WITH TIME ZONE", describe(s, "run_summary").get("started_at"));
-            // run_summary's per-source accounts as typed columns, every reason and flag present (3 firm rows, one
-            // with an unknown status: BAD_ENUM; the one patent accepted; both firms placed by their zone_id)
+            // run_summary's per-source accounts as typed columns, every reason and flag present (4 firm rows, one
+            // with an unknown status: BAD_ENUM; the one patent accepted; the three firms placed by their zone_id)
             try (ResultSet rs = s.executeQuery("SELECT s.source, s.read, s.accepted, s.rejected, s.after_as_of, "
                     + "element_at(s.rejected_by_reason, 'BAD_ENUM')[1], cardinality(s.rejected_by_reason), "
                     + "cardinality(s.flags), element_at(s.flags, 'EXIT_DATE_MISSING')[1], "
@@ -125,7 +136,7 @@ class SnapshotPublishingTest extends SparkTestBase {
                     }
                     rows.add(b.toString());
                 }
-                assertEquals(List.of("enterprises,3,2,1,0,1,15,8,0,2,0,1", "patents,1,1,0,0,0,15,8,0,2,0,1"), rows);
+                assertEquals(List.of("enterprises,4,3,1,0,1,15,8,0,3,0,1", "patents,1,1,0,0,0,15,8,0,3,0,1"), rows);
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + scan("zone_year_metrics")
                     + " WHERE as_of = DATE '2024-06-30'")) {
