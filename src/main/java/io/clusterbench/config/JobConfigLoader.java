@@ -3,6 +3,7 @@ package io.clusterbench.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,11 +82,25 @@ public final class JobConfigLoader {
             throw new ConfigException("job file " + file + " does not exist or is not a file");
         }
         try {
-            JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            YAMLFactory yaml = new YAMLFactory();
+            refuseAliases(yaml, file);
+            JsonNode node = new ObjectMapper(yaml).readTree(file.toFile());
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigException("job file " + file + " is not valid YAML: " + msg);
+        }
+    }
+
+    /** Jackson reads a YAML alias ({@code *name}) as the text "name": refused, rather than silently wrong. */
+    private static void refuseAliases(YAMLFactory yaml, Path file) throws IOException {
+        try (YAMLParser p = (YAMLParser) yaml.createParser(file.toFile())) {
+            while (p.nextToken() != null) {
+                if (p.isCurrentAlias()) {
+                    throw new ConfigException("job file " + file + " line " + p.currentLocation().getLineNr()
+                            + ": YAML aliases (*" + p.getText() + ") are not supported; write the value out");
+                }
+            }
         }
     }
 
@@ -200,8 +215,12 @@ public final class JobConfigLoader {
         if (n == null || n.isNull()) {
             return dflt;
         }
-        if (n.isInt() || (n.isTextual() && n.asText().trim().matches("\\d+"))) {
-            return Integer.parseInt(n.asText().trim());
+        String text = n.asText().trim();
+        if ((n.isIntegralNumber() || n.isTextual()) && text.matches("\\d+")) {
+            if (text.length() > 9) {
+                throw new ConfigException(key + ": " + text + " is out of range");
+            }
+            return Integer.parseInt(text);
         }
         throw new ConfigException(key + ": must be a whole number, got '" + n.asText() + "'");
     }

@@ -16,6 +16,12 @@ import java.util.List;
  * configuration-like: any bad row stops the run with a message naming the zone, before anything is written.
  */
 public final class ZoneLoader {
+    /** One hectare: smaller than any zone with firms to count. */
+    static final double MIN_AREA_KM2 = 0.01;
+    /** Larger than any Chinese prefecture-level city: a zone is at most that. */
+    static final double MAX_AREA_KM2 = 1_000_000;
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d{1,9}(\\.\\d{1,12})?");
+
     private static final SourceSpec SPEC = Sources.ZONES;
 
     public record Loaded(ZoneTree tree, List<SourceAccount.FileEncoding> files, List<String> unknownColumns) {
@@ -77,14 +83,15 @@ public final class ZoneLoader {
             throw new ConfigException(zoneWhere + ": role '" + roleText + "' must be home, benchmark or peer");
         }
         String areaText = required(r, "area_km2", zoneWhere);
-        double area;
-        try {
-            area = Double.parseDouble(areaText);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(zoneWhere + ": area_km2 '" + areaText + "' is not a number");
+        // A plain decimal (Java would also take 0x1p3, 8d, NaN, Infinity), within plausible bounds: an area of
+        // 4.9E-324 km² would make a density of Infinity and normalise every other zone's score component to 0.
+        if (!PLAIN_DECIMAL.matcher(areaText.strip()).matches()) {
+            throw new ConfigException(zoneWhere + ": area_km2 '" + areaText + "' is not a number (write e.g. 12.5)");
         }
-        if (!(area > 0) || Double.isInfinite(area)) {
-            throw new ConfigException(zoneWhere + ": area_km2 must be > 0, got " + areaText);
+        double area = Double.parseDouble(areaText.strip());
+        if (area < MIN_AREA_KM2 || area > MAX_AREA_KM2) {
+            throw new ConfigException(zoneWhere + ": area_km2 " + areaText.strip() + " is outside the plausible range "
+                    + "of a zone, " + MIN_AREA_KM2 + " to " + (long) MAX_AREA_KM2 + " km²");
         }
         Integer torch = null;
         String torchText = cell(r, "torch_rank");

@@ -63,8 +63,10 @@ public final class ZoneTree implements Serializable {
     public static Geometry parseBoundary(Zone z) {
         try {
             return new WKTReader().read(z.boundaryWkt());
-        } catch (ParseException e) {
-            throw new ConfigException("zone " + z.zoneId() + ": boundary_wkt is not valid WKT: " + e.getMessage());
+        } catch (ParseException | IllegalArgumentException e) {
+            // JTS refuses a ring that is not closed with an IllegalArgumentException rather than a ParseException
+            throw new ConfigException("zone " + z.zoneId() + ": boundary_wkt is not valid WKT: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
         }
     }
 
@@ -73,7 +75,19 @@ public final class ZoneTree implements Serializable {
         if (!(g instanceof Polygon || g instanceof MultiPolygon)) {
             throw new ConfigException("zone " + z.zoneId() + ": boundary_wkt must be a POLYGON or MULTIPOLYGON, got " + g.getGeometryType());
         }
-        if (g.isEmpty() || !g.isValid()) {
+        for (var c : g.getCoordinates()) {
+            if (!Double.isFinite(c.getX()) || !Double.isFinite(c.getY())) {
+                throw new ConfigException("zone " + z.zoneId() + ": boundary_wkt has a coordinate that is not a number ("
+                        + c.getX() + " " + c.getY() + ")");
+            }
+        }
+        boolean valid;
+        try {
+            valid = !g.isEmpty() && g.isValid();
+        } catch (IllegalArgumentException e) {
+            valid = false;
+        }
+        if (!valid) {
             throw new ConfigException("zone " + z.zoneId() + ": boundary_wkt is not a valid polygon (self-intersecting or empty)");
         }
         var env = g.getEnvelopeInternal();

@@ -78,8 +78,23 @@ class BadConfigurationTest extends SparkTestBase {
     }
 
     @Test
-    void negativeArea() throws IOException {
-        assertRefused("zone z1: area_km2 must be > 0", run(input("area", "z1,园区,,渭南,陕西,home,,-3,,,,")));
+    void implausibleOrUnreadableAreas() throws IOException {
+        String range = "is outside the plausible range of a zone, 0.01 to 1000000 km²";
+        String[][] cases = {{"-3", range}, {"0", range}, {"0.001", range}, {"2000000", range},
+                {"4.9E-324", "is not a number"}, {"0x1p3", "is not a number"}, {"8d", "is not a number"},
+                {"NaN", "is not a number"}, {"Infinity", "is not a number"}};
+        for (int i = 0; i < cases.length; i++) {
+            assertRefused("zone z1: area_km2 " + (cases[i][1].equals(range) ? cases[i][0] + " " : "'" + cases[i][0] + "' ")
+                    + cases[i][1], run(input("area" + i, "z1,园区,,渭南,陕西,home,," + cases[i][0] + ",,,,")));
+        }
+    }
+
+    @Test
+    void brokenBoundaries() throws IOException {
+        assertRefused("zone z1: boundary_wkt is not valid WKT: Points of LinearRing do not form a closed linestring",
+                run(input("ring", "z1,园区,,渭南,陕西,home,,10,,\"POLYGON((109 34, 110 34, 110 35, 109 35))\",,")));
+        assertRefused("zone z1: boundary_wkt has a coordinate that is not a number",
+                run(input("nan", "z1,园区,,渭南,陕西,home,,10,,\"POLYGON((109 34, NaN 34, 110 35, 109 34))\",,")));
     }
 
     @Test

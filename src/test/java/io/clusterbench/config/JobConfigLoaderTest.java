@@ -71,12 +71,23 @@ class JobConfigLoaderTest {
                 List.of("input: a\noutput: b\nsources:\n  funding: {encoding: klingon}\n", "sources.funding.encoding"),
                 List.of("input: a\noutput: b\nsources:\n  funding: {separator: ab}\n", "sources.funding.separator"),
                 List.of("input: a\noutput: b\nfirst_year: abc\n", "first_year"),
+                List.of("input: a\noutput: b\nfirst_year: \"99999999999\"\n", "first_year: 99999999999 is out of range"),
+                List.of("input: a\noutput: b\ncagr_window: 99999999999\n", "cagr_window: 99999999999 is out of range"),
+
                 List.of("input: a\noutput: b\nas_of: 2024-13-01\n", "as_of"),
                 List.of("input: a\noutput: b\nscore_weights: {listed_count: -1}\n", "score_weights.listed_count"),
                 List.of("output: b\n", "--input"))) {
             ConfigException e = assertThrows(ConfigException.class, () -> build(bad.get(0), JobConfigLoader.Overrides.NONE));
             assertTrue(e.getMessage().contains(bad.get(1)), e.getMessage());
         }
+    }
+
+    @Test
+    void aliasesAreRefusedNotReadAsTheirNames(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // Jackson would read *x as the text "x": an output directory named x
+        Path job = java.nio.file.Files.writeString(dir.resolve("job.yaml"), "input: &x a\noutput: *x\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> JobConfigLoader.load(job, JobConfigLoader.Overrides.NONE));
+        assertTrue(e.getMessage().endsWith("line 2: YAML aliases (*x) are not supported; write the value out"), e.getMessage());
     }
 
     @Test
