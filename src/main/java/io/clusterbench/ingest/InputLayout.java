@@ -76,6 +76,14 @@ public final class InputLayout {
                 throw new ConfigException(spec.name() + ": both " + spec.name() + ".csv and " + spec.name()
                         + ".csv.gz exist in the input; keep one");
             }
+            for (Path c : candidates) {
+                if (c.getName().contains(":")) {
+                    // Hadoop reads the part of a name before ':' as a URI scheme (in its checksum files too)
+                    throw new ConfigException(spec.name() + ": the file name " + relative(c.toString())
+                            + " cannot be read through Hadoop; rename the file without ':'");
+                }
+                refuseIfNotRegular(spec, c);
+            }
             if (candidates.isEmpty() && spec.required()) {
                 throw new ConfigException("required source '" + spec.name() + "' is missing: expected " + spec.name()
                         + ".csv, " + spec.name() + ".csv.gz or a directory " + spec.name() + "/ in " + root);
@@ -83,7 +91,32 @@ public final class InputLayout {
             return candidates.stream().map(Path::toString).toList();
         } catch (IOException e) {
             throw new ConfigException(spec.name() + ": cannot list the input directory: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // Hadoop cannot make a path of a file name holding ':' (it reads the part before it as a URI scheme)
+            throw new ConfigException(spec.name() + ": a file name in the input cannot be read through Hadoop ("
+                    + firstLine(e) + "); rename the file without ':'");
         }
+    }
+
+    /**
+     * A FIFO, a device (a symlink to /dev/zero) or a socket would make the run wait or read forever: only regular
+     * files, or symlinks to them, are inputs. Checked on local file systems, where such files exist.
+     */
+    private void refuseIfNotRegular(SourceSpec spec, Path file) {
+        if (!"file".equals(fs.getUri().getScheme())) {
+            return;
+        }
+        java.nio.file.Path local = java.nio.file.Path.of(file.toUri());
+        if (!java.nio.file.Files.isRegularFile(local)) {
+            throw new ConfigException(spec.name() + ": " + relative(file.toString()) + " is not a regular file"
+                    + " (a FIFO, a device or a link to one); give a file");
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        Throwable t = e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     /** A file's path relative to the input directory, as rejects and the run summary show it. */

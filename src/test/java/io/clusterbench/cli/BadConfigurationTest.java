@@ -90,6 +90,30 @@ class BadConfigurationTest extends SparkTestBase {
     }
 
     @Test
+    void inputsThatAreNotRegularFilesAreRefusedInsteadOfWaitedOn() throws Exception {
+        Path device = input("device");
+        Files.delete(device.resolve("zones.csv"));
+        Files.createSymbolicLink(device.resolve("zones.csv"), Path.of("/dev/zero"));
+        assertRefused("zones: zones.csv is not a regular file", run(device));
+
+        Path fifo = input("fifo", "z1,园区,,渭南,陕西,home,,10,,,,");
+        Files.delete(fifo.resolve("enterprises.csv"));
+        Files.createDirectories(fifo.resolve("enterprises"));
+        TestInputs.write(fifo.resolve("enterprises/part-0001.csv"), lines(TestInputs.ENTERPRISES_HEADER));
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.resolve("enterprises/part-0002.csv").toString()).start().waitFor());
+        assertRefused("enterprises: enterprises/part-0002.csv is not a regular file", run(fifo));
+    }
+
+    @Test
+    void aFileNameHadoopCannotReadIsNamed() throws IOException {
+        Path colon = input("colon", "z1,园区,,渭南,陕西,home,,10,,,,");
+        Files.delete(colon.resolve("enterprises.csv"));
+        TestInputs.write(colon.resolve("enterprises/part:0003.csv"), lines(TestInputs.ENTERPRISES_HEADER));
+        assertRefused("enterprises: the file name enterprises/part:0003.csv cannot be read through Hadoop; rename the file"
+                + " without ':'", run(colon));
+    }
+
+    @Test
     void brokenBoundaries() throws IOException {
         assertRefused("zone z1: boundary_wkt is not valid WKT: Points of LinearRing do not form a closed linestring",
                 run(input("ring", "z1,园区,,渭南,陕西,home,,10,,\"POLYGON((109 34, 110 34, 110 35, 109 35))\",,")));
