@@ -12,14 +12,20 @@ import java.util.NoSuchElementException;
 
 /**
  * Streams the data rows of one file with commons-csv (RFC 4180), keeping each row's first line number so that
- * rejects can point at it: Spark's own CSV reader cannot. Blank lines are not rows. A CSV syntax error (an
- * unbalanced quote, a character after a closing quote) makes the row where it starts one MALFORMED_ROW; parsing
- * then resumes on the next physical line, so no later row is lost.
+ * rejects can point at it: Spark's own CSV reader cannot. Blank lines are not rows. A malformed record (a CSV
+ * syntax error, a wrong number of fields over several lines, a record longer than {@link #MAX_RECORD_CHARS})
+ * makes the row where it starts one MALFORMED_ROW; parsing then resumes on the next physical line, so no later
+ * row is lost and the lines a stray quote swallowed are read again as rows of their own. Resuming replays the
+ * text kept by a {@link LineWindowReader}, so recovery never reads the file again.
  */
 public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
     private final SourceFile file;
     private final int fileNo;
     private final List<String> slots;
+    /** One record at most this long (1 Mi characters): beyond it the record is rejected and the file goes on. */
+    public static final long MAX_RECORD_CHARS = 1L << 20;
+
+    private final LineWindowReader text;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private long lineOffset;
@@ -38,36 +44,24 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
         this.file = file;
         this.fileNo = fileNo;
         this.slots = slots;
-        open(0);
+        this.text = new LineWindowReader(CsvFiles.reader(file.path(), file.encoding()), MAX_RECORD_CHARS);
+        startParserAt(1);
         skipHeader();
+        text.release(linesConsumed + 1);
     }
 
-    /** (Re)starts parsing at the given physical line count (0: the start of the file). */
-    private void open(long skipLines) throws IOException {
-        java.io.PushbackReader r = new java.io.PushbackReader(CsvFiles.reader(file.path(), file.encoding()), 1);
-        for (long skipped = 0; skipped < skipLines; ) {
-            int c = r.read();
-            if (c < 0) {
-                break;
-            }
-            if (c == '\n') {
-                skipped++;
-            } else if (c == '\r') {
-                int n = r.read();
-                if (n >= 0 && n != '\n') {
-                    r.unread(n);
-                }
-                skipped++;
-            }
-        }
+    /** (Re)starts parsing at the given physical line (1: the start of the file). */
+    private void startParserAt(long line) throws IOException {
+        boolean more = line == 1 || text.restartAt(line);
+        // the old parser is dropped, not closed: closing it would close the file
         this.parser = CSVParser.builder()
-                .setReader(r)
+                .setReader(text)
                 .setFormat(CsvFiles.format(file.separator()).builder().setIgnoreEmptyLines(false).get())
                 .get();
         this.records = parser.iterator();
-        this.lineOffset = skipLines;
-        this.linesConsumed = skipLines;
-        this.finished = false;
+        this.lineOffset = line - 1;
+        this.linesConsumed = line - 1;
+        this.finished = !more;
     }
 
     private void skipHeader() {
@@ -122,22 +116,31 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
             try {
                 r = safeNext();
             } catch (UncheckedIOException | IllegalStateException e) {
+                String why = e.getCause() instanceof LineWindowReader.RecordTooLong tooLong
+                        ? tooLong.getMessage() + " starting on this line"
+                        : "CSV syntax error in the row starting on this line (" + firstLine(e) + ")";
                 resumeAfter(startLine);
-                return new RawRecord(file.relative(), startLine, null,
-                        "CSV syntax error in the row starting on this line (" + firstLine(e) + ")", false, "",
-                        RawRecord.rowId(fileNo, startLine));
+                return new RawRecord(file.relative(), startLine, null, why, false, "", RawRecord.rowId(fileNo, startLine));
             }
             if (r == null) {
                 return null;
             }
             if (isBlank(r)) {
+                text.release(linesConsumed + 1);
                 continue;
             }
             if (r.size() != file.mapping().fieldCount()) {
+                if (linesConsumed > startLine) {
+                    // over several lines: a stray quote may have swallowed rows; read them again one by one
+                    resumeAfter(startLine);
+                } else {
+                    text.release(linesConsumed + 1);
+                }
                 return new RawRecord(file.relative(), startLine, null,
                         r.size() + " fields where the header has " + file.mapping().fieldCount(), false, "",
                         RawRecord.rowId(fileNo, startLine));
             }
+            text.release(linesConsumed + 1);
             boolean badBytes = false;
             for (int i = 0; i < r.size() && !badBytes; i++) {
                 badBytes = r.get(i).indexOf('\uFFFD') >= 0;
@@ -162,10 +165,9 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
 
     private void resumeAfter(long brokenLine) {
         try {
-            parser.close();
-            open(brokenLine);
+            startParserAt(brokenLine + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reopen " + file.relative(), e);
+            throw new UncheckedIOException("cannot read on in " + file.relative(), e);
         }
     }
 
@@ -181,6 +183,6 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        text.close();
     }
 }
