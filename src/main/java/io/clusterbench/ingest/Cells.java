@@ -116,6 +116,8 @@ final class Cells {
         }
     }
 
+    private static final BigDecimal NUMBER_LIMIT = BigDecimal.TEN.pow(14);
+
     BigDecimal number(int slot, String column, boolean required) {
         return number(slot, column, required, false);
     }
@@ -135,6 +137,15 @@ final class Cells {
         } catch (NumberFormatException e) {
             if (required) {
                 verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is not a number");
+            } else {
+                verdict.flag(Flag.BAD_OPTIONAL_VALUE);
+            }
+            return null;
+        }
+        if (n.abs().compareTo(NUMBER_LIMIT) >= 0) {
+            // beyond every decimal column it could land in (decimal(20,4) and up): never a silent null
+            if (required) {
+                verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is out of range (at most 14 digits before the point)");
             } else {
                 verdict.flag(Flag.BAD_OPTIONAL_VALUE);
             }

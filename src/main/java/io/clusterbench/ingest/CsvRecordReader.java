@@ -1,5 +1,7 @@
 package io.clusterbench.ingest;
 
+import io.clusterbench.config.ConfigException;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -116,6 +118,12 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
             try {
                 r = safeNext();
             } catch (UncheckedIOException | IllegalStateException e) {
+                if (e.getCause() instanceof IOException io && !(io instanceof CSVException)
+                        && !(io instanceof LineWindowReader.RecordTooLong)) {
+                    // not the text but the file: a truncated .gz, a vanished file; the run stops naming it
+                    throw new ConfigException(file.relative() + " cannot be read to its end (" + firstLine(e)
+                            + "); is the file truncated?");
+                }
                 String why = e.getCause() instanceof LineWindowReader.RecordTooLong tooLong
                         ? tooLong.getMessage() + " starting on this line"
                         : "CSV syntax error in the row starting on this line (" + firstLine(e) + ")";

@@ -16,15 +16,28 @@ import java.util.List;
  * its header cells. Runs as a Spark task so that detection reads the bytes where they live.
  *
  * @param header null when the file holds no header row
+ * @param unreadable why the file could not be read (a truncated .gz), else null: a task reports it instead of
+ *                   failing, so the run stops with one line and no task failure logged
  */
-public record FileProbe(String path, String encoding, boolean detected, List<String> header) implements Serializable {
+public record FileProbe(String path, String encoding, boolean detected, List<String> header, String unreadable)
+        implements Serializable {
 
     public static FileProbe of(String path, String declaredEncoding, char separator) {
+        FileProbe p = probe(path, declaredEncoding, separator);
+        if (p.unreadable() != null) {
+            throw new UncheckedIOException(new IOException("cannot read " + path + ": " + p.unreadable()));
+        }
+        return p;
+    }
+
+    /** As {@link #of}, with a read failure as {@link #unreadable} rather than an exception. */
+    public static FileProbe probe(String path, String declaredEncoding, char separator) {
         try {
             String enc = declaredEncoding != null ? declaredEncoding : CsvFiles.detectEncoding(path);
-            return new FileProbe(path, enc, declaredEncoding == null, readHeader(path, enc, separator));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            return new FileProbe(path, enc, declaredEncoding == null, readHeader(path, enc, separator), null);
+        } catch (IOException | UncheckedIOException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            return new FileProbe(path, declaredEncoding, declaredEncoding == null, null, m);
         }
     }
 

@@ -112,14 +112,20 @@ public final class SourceIngest {
         try {
             probes = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(paths, paths.size())
-                    .map(p -> FileProbe.of(p, declared, sep))
+                    .map(p -> FileProbe.probe(p, declared, sep))
                     .collect();
-        } catch (RuntimeException e) {
-            throw new ConfigException(spec.name() + ": cannot read an input file: " + rootMessage(e));
+        } catch (Exception e) {
+            // Spark's checked SparkException reaches Java undeclared: caught here too
+            ConfigException named = findConfigException(e);
+            throw named != null ? named : new ConfigException(spec.name() + ": cannot read an input file: " + rootMessage(e));
         }
         List<SourceFile> files = new ArrayList<>();
         for (FileProbe p : probes) {
             String rel = layout.relative(p.path());
+            if (p.unreadable() != null) {
+                throw new ConfigException(spec.name() + ": file " + rel + " cannot be read (" + p.unreadable()
+                        + "); is it truncated?");
+            }
             if (p.header() == null) {
                 throw new ConfigException(spec.name() + ": file " + rel + " is empty; a header row is required");
             }
@@ -197,6 +203,15 @@ public final class SourceIngest {
         // Broadcast, the lookup is cheap enough to redo wherever the staging rows are read; beyond that it is
         // done once by a shuffle and kept.
         return small ? resolved : keep.keep("stg_" + source + "_resolved", resolved);
+    }
+
+    private static ConfigException findConfigException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     static String rootMessage(Throwable e) {

@@ -328,9 +328,11 @@ public final class GapReport {
         }
     }
 
-    private static String safeJson(Object o) {
+    static String safeJson(Object o) {
         try {
-            return JSON.writeValueAsString(o).replace("</", "<\\/");
+            // Inside <script>: "</script" and "<!--" would end or bend the script element; U+2028/9 end a JS line.
+            return JSON.writeValueAsString(o).replace("</", "<\\/").replace("<!--", "\\u003c!--")
+                    .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

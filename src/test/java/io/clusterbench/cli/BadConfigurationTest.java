@@ -114,6 +114,22 @@ class BadConfigurationTest extends SparkTestBase {
     }
 
     @Test
+    void aTruncatedGzipIsNamed() throws IOException {
+        Path in = input("truncated", "z1,园区,,渭南,陕西,home,,10,,,,");
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            StringBuilder b = new StringBuilder("credit_code,year,revenue\n");
+            for (int i = 0; i < 20_000; i++) {
+                b.append(TestInputs.code(i % 40)).append(',').append(2015 + i % 9).append(',').append(i).append('\n');
+            }
+            out.write(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        Files.write(in.resolve("financials.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertRefused("financials.csv.gz", run(in));
+    }
+
+    @Test
     void brokenBoundaries() throws IOException {
         assertRefused("zone z1: boundary_wkt is not valid WKT: Points of LinearRing do not form a closed linestring",
                 run(input("ring", "z1,园区,,渭南,陕西,home,,10,,\"POLYGON((109 34, 110 34, 110 35, 109 35))\",,")));

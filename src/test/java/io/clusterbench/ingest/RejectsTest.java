@@ -63,6 +63,9 @@ class RejectsTest extends SparkTestBase {
         TestInputs.write(in.resolve("financials.csv"), lines("credit_code,year,revenue",
                 code(0) + ",2022,1000",                                                  // 2 good
                 code(0) + ",二〇二二,1000"));                                            // 3 BAD_NUMBER
+        TestInputs.write(in.resolve("published_figures.csv"), lines("zone_id,metric,year,value",
+                "z1,hte_count,2023,5",                                                   // 2 good
+                "z1,hte_count,2022,1e308"));                                             // 3 BAD_NUMBER (no silent null)
         result = IngestFixture.ingest(in, "sources:\n  funding:\n    encoding: UTF-8\n", "2024-06-30");
     }
 
@@ -83,7 +86,8 @@ class RejectsTest extends SparkTestBase {
                 "patents|patents.csv|3|BAD_APPLICATION_NO",
                 "patents|patents.csv|4|TYPE_CONFLICT",
                 "patents|patents.csv|5|BAD_APPLICATION_DATE",
-                "patents|patents.csv|6|LIST_LENGTH_MISMATCH"), IngestFixture.rejects(result));
+                "patents|patents.csv|6|LIST_LENGTH_MISMATCH",
+                "published_figures|published_figures.csv|3|BAD_NUMBER"), IngestFixture.rejects(result));
         Map<String, Long> perCode = IngestFixture.rejects(result).stream()
                 .collect(Collectors.groupingBy(s -> s.substring(s.lastIndexOf('|') + 1), Collectors.counting()));
         assertEquals(Arrays.stream(ReasonCode.values()).map(Enum::name).sorted().toList(),
