@@ -74,9 +74,10 @@ good() {
   fi
 }
 
-# wrong LINE RUNTIME JAR EXPECTED_JAR: the jar on the other line's runtime stops at once, naming the right jar.
+# wrong RUNTIME_LINE RUNTIME JAR EXPECTED_JAR: a jar of the other line on a runtime of RUNTIME_LINE (that
+# line's Scala, classpath and JVM flags, as its cluster has them) stops at once, naming the right jar.
 wrong() {
-  local line=$1 runtime=$2 jar=$3 expected=$4 name="spark$1-on-$2" rc=0
+  local line=$1 runtime=$2 jar=$3 expected=$4 name="$(basename "$3" .jar)-on-$2" rc=0
   submit "$line" "$runtime" "$jar" "$name" || rc=$?
   local ours; ours=$(grep -c '^clusterbench:' "$W/$name.err" || true)
   if [ "$rc" -ne 2 ]; then
@@ -95,11 +96,11 @@ wrong() {
 for runtime in ${SUBMIT_RUNTIMES_35:-3.5.9}; do
   good 3.5 "$runtime" "$JAR_35" false
   good 3.5 "$runtime" "$JAR_35" true
-  wrong 4 "$runtime" "$JAR_4" "$(basename "$JAR_35")"
+  wrong 3.5 "$runtime" "$JAR_4" "$(basename "$JAR_35")"
 done
 for runtime in ${SUBMIT_RUNTIMES_4:-4.1.3 4.2.0}; do
   good 4 "$runtime" "$JAR_4" true
-  wrong 3.5 "$runtime" "$JAR_35" "$(basename "$JAR_4")"
+  wrong 4 "$runtime" "$JAR_35" "$(basename "$JAR_4")"
 done
 first_4=$(echo ${SUBMIT_RUNTIMES_4:-4.1.3 4.2.0} | cut -d' ' -f1)
 good 4 "$first_4" "$JAR_4" false

@@ -37,9 +37,9 @@ app_jar() {
 }
 
 # Spark SPARK_RUNTIME_VERSION and its dependencies as a cluster provides them (scripts/lib/spark-runtime.pom),
-# resolved once per release.
+# resolved once per release and Scala version.
 spark_classpath() {
-  local cp="$ROOT/target/spark-classpath-$SPARK_RUNTIME_VERSION.txt"
+  local cp="$ROOT/target/spark-classpath-$SPARK_RUNTIME_VERSION-$SCALA_BINARY.txt"
   local pom="$ROOT/scripts/lib/spark-runtime.pom"
   if [ ! -s "$cp" ] || [ "$pom" -nt "$cp" ]; then
     mkdir -p "$ROOT/target"
