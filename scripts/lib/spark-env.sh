@@ -50,6 +50,7 @@ spark_classpath() {
 }
 
 LOCAL_LOG_CONFIG="$ROOT/scripts/lib/log4j2-local.properties"
+[ -z "${CLUSTERBENCH_LOG_TRACES:-}" ] || LOCAL_LOG_CONFIG="$ROOT/scripts/lib/log4j2-local-traces.properties"
 
 # The project's test classpath (Spark, DuckDB's JDBC driver, the test-tree tools), for the benchmark tools.
 test_classpath() {

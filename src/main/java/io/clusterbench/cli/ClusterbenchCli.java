@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,7 +38,9 @@ public final class ClusterbenchCli implements Runnable {
     }
 
     public static int execute(PrintWriter errors, String... args) {
-        boolean helpOrVersion = args.length > 0 && Set.of("--help", "-h", "--version", "-V", "help").contains(args[0]);
+        // help and version need no Spark, so they answer on any runtime (also as `run --help`)
+        boolean helpOrVersion = Arrays.stream(args).anyMatch(Set.of("--help", "-h", "--version", "-V")::contains)
+                || (args.length > 0 && args[0].equals("help"));
         Optional<String> wrongSpark = helpOrVersion ? Optional.empty() : SparkLineCheck.problem();
         if (wrongSpark.isPresent()) {
             errors.println("clusterbench: error: " + wrongSpark.get());
@@ -55,6 +58,11 @@ public final class ClusterbenchCli implements Runnable {
                 err.println("clusterbench: error: " + cause.getMessage());
                 return EXIT_USAGE;
             }
+            Optional<String> full = diskFull(ex);
+            if (full.isPresent()) {
+                err.println("clusterbench: error: " + diskFullMessage(full.get()));
+                return EXIT_USAGE;
+            }
             err.println("clusterbench: failed: " + ex);
             ex.printStackTrace(err);
             return EXIT_FAILED;
@@ -64,7 +72,32 @@ public final class ClusterbenchCli implements Runnable {
             err.println("clusterbench: error: " + ex.getMessage() + " (see --help)");
             return EXIT_USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // Hadoop's local file system reports a full disk as FSError, an Error that passes picocli's handler
+            if (diskFull(e).isPresent()) {
+                errors.println("clusterbench: error: " + diskFullMessage(diskFull(e).get()));
+                return EXIT_USAGE;
+            }
+            throw e;
+        }
+    }
+
+    private static String diskFullMessage(String what) {
+        return "a disk is full (" + what + "): free space under the output directory or Spark's local directories"
+                + " (spark.local.dir) and rerun; the published snapshot is unchanged";
+    }
+
+    /** A full disk (anywhere in the cause chain, as Spark wraps it) is the user's to fix, not a program error. */
+    static Optional<String> diskFull(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                return Optional.of(m.contains("Disk quota") ? "Disk quota exceeded" : "No space left on device");
+            }
+        }
+        return Optional.empty();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

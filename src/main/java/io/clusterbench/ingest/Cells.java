@@ -61,7 +61,7 @@ final class Cells {
             return null;
         }
         try {
-            return DateParser.parse(s);
+            return plausible(DateParser.parse(s));
         } catch (BadValueException e) {
             verdict.reject(ReasonCode.BAD_DATE, column + ": " + e.getMessage());
             return null;
@@ -70,11 +70,21 @@ final class Cells {
 
     LocalDate optionalDate(int slot, String column) {
         try {
-            return DateParser.parse(text(slot));
+            return plausible(DateParser.parse(text(slot)));
         } catch (BadValueException e) {
             verdict.flag(Flag.BAD_OPTIONAL_VALUE);
             return null;
         }
+    }
+
+    /** Dates before 1900 are kept as given (and written as given) but flagged: almost always a typing slip. */
+    static final LocalDate PLAUSIBLE_DATE_FLOOR = LocalDate.of(1900, 1, 1);
+
+    private LocalDate plausible(LocalDate d) {
+        if (d != null && d.isBefore(PLAUSIBLE_DATE_FLOOR)) {
+            verdict.flag(Flag.DATE_BEFORE_1900);
+        }
+        return d;
     }
 
     Double optionalDouble(int slot, String column) {

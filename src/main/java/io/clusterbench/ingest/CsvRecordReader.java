@@ -67,12 +67,27 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
     }
 
     private void skipHeader() {
-        while (true) {
-            CSVRecord r = safeNext();
-            if (r == null || !isBlank(r)) {
-                return;
+        try {
+            while (true) {
+                CSVRecord r = safeNext();
+                if (r == null || !isBlank(r)) {
+                    return;
+                }
             }
+        } catch (UncheckedIOException | IllegalStateException e) {
+            if (e.getCause() instanceof LineWindowReader.RecordTooLong tooLong) {
+                throw new ConfigException(file.relative() + ": the header is " + tooLong.getMessage()
+                        + "; is this a CSV file?");
+            }
+            throw e.getCause() instanceof IOException io && !(io instanceof CSVException) ? unreadable(io) : e;
         }
+    }
+
+    /** Not the text but the file failed (a truncated .gz, a vanished file): the run stops naming it. */
+    private ConfigException unreadable(IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ConfigException(file.relative() + " cannot be read to its end ("
+                + m.lines().findFirst().orElse(m) + "); is the file truncated?");
     }
 
     private CSVRecord safeNext() {
@@ -120,9 +135,7 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
             } catch (UncheckedIOException | IllegalStateException e) {
                 if (e.getCause() instanceof IOException io && !(io instanceof CSVException)
                         && !(io instanceof LineWindowReader.RecordTooLong)) {
-                    // not the text but the file: a truncated .gz, a vanished file; the run stops naming it
-                    throw new ConfigException(file.relative() + " cannot be read to its end (" + firstLine(e)
-                            + "); is the file truncated?");
+                    throw unreadable(io);
                 }
                 String why = e.getCause() instanceof LineWindowReader.RecordTooLong tooLong
                         ? tooLong.getMessage() + " starting on this line"
@@ -175,7 +188,7 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
         try {
             startParserAt(brokenLine + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read on in " + file.relative(), e);
+            throw unreadable(e);
         }
     }
 

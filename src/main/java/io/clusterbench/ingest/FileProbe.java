@@ -42,7 +42,8 @@ public record FileProbe(String path, String encoding, boolean detected, List<Str
     }
 
     private static List<String> readHeader(String path, String encoding, char separator) throws IOException {
-        try (Reader r = CsvFiles.reader(path, encoding);
+        // bounded as records are: a header that never ends (a gzip bomb of one line) is refused, not read whole
+        try (Reader r = new LineWindowReader(CsvFiles.reader(path, encoding), CsvRecordReader.MAX_RECORD_CHARS);
              CSVParser p = CSVParser.builder().setReader(r).setFormat(CsvFiles.format(separator)).get()) {
             Iterator<CSVRecord> it = p.iterator();
             while (it.hasNext()) {
@@ -56,6 +57,9 @@ public record FileProbe(String path, String encoding, boolean detected, List<Str
             }
             return null;
         } catch (UncheckedIOException | IllegalStateException e) {
+            if (e.getCause() instanceof LineWindowReader.RecordTooLong tooLong) {
+                throw new IOException("its header is " + tooLong.getMessage(), tooLong);
+            }
             return List.of();
         }
     }

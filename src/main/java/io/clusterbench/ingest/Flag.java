@@ -9,5 +9,7 @@ public enum Flag {
     AMBIGUOUS_NAME,
     BAD_OPTIONAL_VALUE,
     DATE_AFTER_AS_OF,
-    UNMAPPED_VALUE
+    UNMAPPED_VALUE,
+    /** Not in the contract's list: a date before 1900-01-01, kept as given (see the input documentation). */
+    DATE_BEFORE_1900
 }

@@ -14,10 +14,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -44,6 +48,8 @@ public final class SnapshotPublisher implements AutoCloseable {
     private final String partition;
     private final Path staging;
     private OutputLock lock;
+    /** Set when a failed commit could not put every table back: the replaced partitions stay in staging. */
+    private boolean keepStaging;
 
     private SnapshotPublisher(FileSystem fs, Path output, LocalDate asOf, String runId) {
         this.fs = fs;
@@ -132,10 +138,14 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
-    /** Releases the output directory's lock (after commit or failure alike). */
+    /**
+     * Removes this run's staging directory (after a commit, or a run that stopped: nothing of it is kept) and
+     * releases the output directory's lock.
+     */
     @Override
     public void close() {
         if (lock != null) {
+            removeStaging();
             lock.close();
             lock = null;
         }
@@ -168,9 +178,9 @@ public final class SnapshotPublisher implements AutoCloseable {
     public void replaceOne(String table) {
         try {
             swapIn(table);
-            fs.delete(staging, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("publishing " + table + " failed", e);
+            throw new ConfigException("cannot publish " + table + " under " + output + " (" + firstLine(e)
+                    + "); the published " + table + " is unchanged");
         }
     }
 
@@ -247,46 +257,138 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     void commit(Iterable<String> tables, String summaryJson, CommitSteps steps) {
+        Path runs = new Path(new Path(output, RUNS), partition);
+        Path success = new Path(runs, SUCCESS);
+        boolean wasComplete;
         try {
-            Path runs = new Path(new Path(output, RUNS), partition);
             fs.mkdirs(runs);
-            fs.delete(new Path(runs, SUCCESS), false);
-            LOG.info("publish: {} has no _SUCCESS until every table is swapped in", partition);
-            steps.after("success removed");
+            wasComplete = fs.exists(success);
+            // the first step must verifiably take the snapshot's completeness away, or nothing may change
+            if (wasComplete && !(fs.delete(success, false) && !fs.exists(success))) {
+                throw new IOException("cannot remove " + success);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot publish " + partition + " under " + output + " (" + firstLine(e)
+                    + "); the published snapshot is unchanged; is " + runs + " writable?");
+        }
+        LOG.info("publish: {} has no _SUCCESS until every table is swapped in", partition);
+        steps.after("success removed");
+        Deque<String> swapped = new ArrayDeque<>();
+        try {
             for (String table : tables) {
                 swapIn(table);
+                swapped.push(table);
                 LOG.info("publish: swapped in {}", table);
                 steps.after("swapped " + table);
             }
-            Path tmp = new Path(staging, SUMMARY_FILE);
-            try (FSDataOutputStream out = fs.create(tmp, true)) {
-                out.write(summaryJson.getBytes(StandardCharsets.UTF_8));
-            }
-            Path summary = new Path(runs, SUMMARY_FILE);
-            fs.delete(summary, false);
-            rename(tmp, summary);
+            writeSummary(runs, summaryJson);
             LOG.info("publish: wrote the run summary");
             steps.after("summary written");
-            fs.create(new Path(runs, SUCCESS), true).close();
-            fs.delete(staging, true);
-            LOG.info("published snapshot {} under {}", partition, output);
+            fs.create(success, true).close();
         } catch (IOException e) {
-            throw new UncheckedIOException("publishing " + partition + " under " + output + " failed", e);
+            throw new ConfigException("cannot publish " + partition + " under " + output + " (" + firstLine(e)
+                    + "); " + rollBack(swapped, success, wasComplete));
+        }
+        removeStaging();
+        LOG.info("published snapshot {} under {}", partition, output);
+    }
+
+    private void removeStaging() {
+        if (keepStaging) {
+            LOG.warn("the tables replaced before the failed commit are kept under {}", staging);
+            return;
+        }
+        try {
+            fs.delete(staging, true);
+        } catch (IOException e) {
+            LOG.warn("the staging directory {} could not be removed ({}); the next run removes it",
+                    staging, firstLine(e));
         }
     }
 
-    /** Replaces a table's partition whole: the old one is moved aside, the new one renamed into its place. */
+    /** Puts the tables swapped in so far back as they were; says what state the snapshot is left in. */
+    private String rollBack(Deque<String> swapped, Path success, boolean wasComplete) {
+        int back = 0;
+        for (String table : swapped) {
+            try {
+                Path target = new Path(new Path(output, table), partition);
+                move(target, new Path(staging, table));
+                Path old = new Path(staging, REPLACED + table);
+                if (fs.exists(old)) {
+                    move(old, target);
+                }
+                back++;
+            } catch (IOException e) {
+                LOG.warn("could not put {} back as it was ({})", table, firstLine(e));
+            }
+        }
+        if (back < swapped.size()) {
+            keepStaging = true;
+            return "the snapshot is left without _SUCCESS (incomplete, each table whole: "
+                    + (swapped.size() - back) + " new, the others as before); rerun once the cause is fixed";
+        }
+        if (!wasComplete) {
+            return "nothing was published";
+        }
+        try {
+            fs.create(success, true).close();
+            return "the previous snapshot is restored whole";
+        } catch (IOException e) {
+            return "the previous snapshot's tables are restored, but without _SUCCESS; rerun once the cause is fixed";
+        }
+    }
+
+    private static final String REPLACED = "_replaced_";
+
+    /** Replaces a table's partition whole: the old one is moved aside, the new one moved into its place. */
     private void swapIn(String table) throws IOException {
         Path target = new Path(new Path(output, table), partition);
         fs.mkdirs(target.getParent());
-        if (fs.exists(target)) {
-            Path old = new Path(staging, "_replaced_" + table);
-            rename(target, old);
+        Path old = new Path(staging, REPLACED + table);
+        boolean hadOld = fs.exists(target);
+        if (hadOld) {
+            move(target, old);
         }
-        rename(new Path(staging, table), target);
+        try {
+            move(new Path(staging, table), target);
+        } catch (IOException e) {
+            if (hadOld) {
+                move(old, target); // this table stays as it was; the caller restores the others
+            }
+            throw e;
+        }
     }
 
-    private void rename(Path from, Path to) throws IOException {
+    /** The summary replaces the old one: the new file is written in staging, then renamed over it. */
+    private void writeSummary(Path runs, String summaryJson) throws IOException {
+        Path tmp = new Path(staging, SUMMARY_FILE);
+        try (FSDataOutputStream out = fs.create(tmp, true)) {
+            out.write(summaryJson.getBytes(StandardCharsets.UTF_8));
+        }
+        Path summary = new Path(runs, SUMMARY_FILE);
+        if (fs.exists(summary) && !fs.delete(summary, false)) {
+            throw new IOException("cannot replace " + summary);
+        }
+        move(tmp, summary);
+    }
+
+    /**
+     * Renames a directory or file, or fails leaving both sides as they were. Hadoop's local file system falls back
+     * to copy-then-delete when a rename is refused, which leaves a half-deleted source (an immutable parent emptied
+     * the old partition); on a local disk the move is the OS's atomic rename instead. HDFS renames atomically.
+     */
+    private void move(Path from, Path to) throws IOException {
+        if ("file".equals(fs.getUri().getScheme())) {
+            java.nio.file.Path src = java.nio.file.Paths.get(fs.makeQualified(from).toUri());
+            java.nio.file.Path dst = java.nio.file.Paths.get(fs.makeQualified(to).toUri());
+            Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE);
+            java.nio.file.Path crc = src.resolveSibling("." + src.getFileName() + ".crc");
+            if (Files.exists(crc)) { // a file's checksum travels with it, as Hadoop's own rename does
+                Files.move(crc, dst.resolveSibling("." + dst.getFileName() + ".crc"),
+                        StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return;
+        }
         if (!fs.rename(from, to)) {
             throw new IOException("could not rename " + from + " to " + to);
         }

@@ -37,6 +37,23 @@ class CommandLineTest extends SparkTestBase {
     }
 
     @Test
+    void aFullDiskIsRecognisedThroughSparksWrapping() {
+        // as a failed write reaches the command: Spark's exception around the task's, around the file system's
+        Exception wrapped = new RuntimeException("Job aborted due to stage failure",
+                new IllegalStateException("Task failed while writing rows",
+                        new java.io.IOException("No space left on device")));
+        assertEquals(java.util.Optional.of("No space left on device"), ClusterbenchCli.diskFull(wrapped));
+        assertEquals(java.util.Optional.empty(), ClusterbenchCli.diskFull(new RuntimeException("boom",
+                new java.io.IOException("Connection reset"))));
+    }
+
+    @Test
+    void helpAnswersWithoutSparkAfterACommand() {
+        Outcome o = run("run", "--help");
+        assertEquals(0, o.code(), o.err());
+    }
+
+    @Test
     void unknownOption() {
         assertOneLineError(run("run", "--inptu", "x"), "--inptu");
     }

@@ -97,4 +97,14 @@ class CsvRecordReaderTest {
             assertTrue(why.startsWith("a record longer than 1048576 characters starting on this line"), why);
         }
     }
+
+    @Test
+    void aHeaderThatNeverEndsIsRefusedNotReadWhole() throws IOException {
+        // one endless first line (a gzip bomb's shape): the probe stops at the bound and names the reason
+        Path f = dir.resolve("enterprises.csv");
+        Files.writeString(f, "credit_code," + "x".repeat(3 << 20) + "\n" + row(1), StandardCharsets.UTF_8);
+        FileProbe p = FileProbe.probe(f.toUri().toString(), "UTF-8", ',');
+        assertEquals(null, p.header());
+        assertTrue(p.unreadable().contains("header is a record longer than 1048576 characters"), p.unreadable());
+    }
 }

@@ -82,8 +82,9 @@ class SnapshotPublishingTest extends SparkTestBase {
         assertEquals(15, enterprises.get("rejected_by_reason").size());
         assertEquals(1, enterprises.get("rejected_by_reason").get("BAD_ENUM").asLong());
         assertEquals(0, enterprises.get("rejected_by_reason").get("BAD_DATE").asLong());
-        assertEquals(8, enterprises.get("flags").size());
+        assertEquals(9, enterprises.get("flags").size());
         assertEquals(0, enterprises.get("flags").get("CREDIT_CODE_CHECKSUM").asLong());
+        assertEquals(1, enterprises.get("flags").get("DATE_BEFORE_1900").asLong(), "the firm founded in 1500");
         try (Stream<Path> staging = Files.list(out.resolve("_staging"))) {
             // the lock file stays (empty, unlocked); no run's staging directory does
             assertEquals(List.of(".lock"), staging.map(p -> p.getFileName().toString()).toList(),
@@ -136,7 +137,7 @@ class SnapshotPublishingTest extends SparkTestBase {
                     }
                     rows.add(b.toString());
                 }
-                assertEquals(List.of("enterprises,4,3,1,0,1,15,8,0,3,0,1", "patents,1,1,0,0,0,15,8,0,3,0,1"), rows);
+                assertEquals(List.of("enterprises,4,3,1,0,1,15,9,0,3,0,1", "patents,1,1,0,0,0,15,9,0,3,0,1"), rows);
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + scan("zone_year_metrics")
                     + " WHERE as_of = DATE '2024-06-30'")) {
