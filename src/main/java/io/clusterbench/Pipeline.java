@@ -1,5 +1,8 @@
 package io.clusterbench;
 
+import io.clusterbench.spark.Intermediates;
+import io.clusterbench.spark.SparkSessions;
+
 import io.clusterbench.benchmark.BenchmarkStage;
 import io.clusterbench.benchmark.PublishedFigures;
 import io.clusterbench.config.ConfigException;

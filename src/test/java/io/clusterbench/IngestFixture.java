@@ -1,5 +1,7 @@
 package io.clusterbench;
 
+import io.clusterbench.spark.Intermediates;
+
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.JobConfigLoader;
 import io.clusterbench.ingest.IngestResult;

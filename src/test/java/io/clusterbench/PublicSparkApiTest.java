@@ -19,7 +19,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class PublicSparkApiTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ArchitectureTest.PRODUCTION_ONLY)
             .importPackages("io.clusterbench");
 
     private static final String[] INTERNALS = {"org.apache.spark.sql.catalyst..", "org.apache.spark.sql.execution..",

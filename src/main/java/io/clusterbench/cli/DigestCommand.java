@@ -1,6 +1,6 @@
 package io.clusterbench.cli;
 
-import io.clusterbench.SparkSessions;
+import io.clusterbench.spark.SparkSessions;
 import io.clusterbench.config.ConfigException;
 import io.clusterbench.publish.SnapshotDigest;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.Pipeline;
-import io.clusterbench.SparkSessions;
+import io.clusterbench.spark.SparkSessions;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.JobConfigLoader;
 import io.clusterbench.ingest.SourceAccount;

@@ -1,11 +1,11 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.SourceOptions;
-import io.clusterbench.ingest.value.BadValueException;
-import io.clusterbench.ingest.value.CreditCode;
-import io.clusterbench.ingest.value.DateParser;
-import io.clusterbench.ingest.value.Money;
-import io.clusterbench.ingest.value.MoneyParser;
+import io.clusterbench.value.BadValueException;
+import io.clusterbench.value.CreditCode;
+import io.clusterbench.value.DateParser;
+import io.clusterbench.value.Money;
+import io.clusterbench.value.MoneyParser;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -92,7 +92,7 @@ final class Cells {
         if (s == null) {
             return null;
         }
-        String t = io.clusterbench.ingest.value.Text.nfkc(s);
+        String t = io.clusterbench.value.Text.nfkc(s);
         if (PLAIN_DECIMAL.matcher(t).matches()) {
             return Double.parseDouble(t);
         }
@@ -142,8 +142,8 @@ final class Cells {
         }
         BigDecimal n;
         try {
-            n = new BigDecimal(io.clusterbench.ingest.value.Text.withoutThousandsSeparators(
-                    io.clusterbench.ingest.value.Text.nfkc(s)));
+            n = new BigDecimal(io.clusterbench.value.Text.withoutThousandsSeparators(
+                    io.clusterbench.value.Text.nfkc(s)));
         } catch (NumberFormatException e) {
             if (required) {
                 verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is not a number");

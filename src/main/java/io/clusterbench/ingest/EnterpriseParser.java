@@ -2,17 +2,17 @@ package io.clusterbench.ingest;
 
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.SourceOptions;
-import io.clusterbench.ingest.value.BadValueException;
-import io.clusterbench.ingest.value.Coordinates;
-import io.clusterbench.ingest.value.CreditCode;
-import io.clusterbench.ingest.value.DateParser;
-import io.clusterbench.ingest.value.EnumMappings;
-import io.clusterbench.ingest.value.IndustryCodes;
-import io.clusterbench.ingest.value.Lists;
-import io.clusterbench.ingest.value.Money;
-import io.clusterbench.ingest.value.MoneyParser;
-import io.clusterbench.ingest.value.NameNormaliser;
-import io.clusterbench.ingest.value.StockCodes;
+import io.clusterbench.value.BadValueException;
+import io.clusterbench.value.Coordinates;
+import io.clusterbench.value.CreditCode;
+import io.clusterbench.value.DateParser;
+import io.clusterbench.value.EnumMappings;
+import io.clusterbench.value.IndustryCodes;
+import io.clusterbench.value.Lists;
+import io.clusterbench.value.Money;
+import io.clusterbench.value.MoneyParser;
+import io.clusterbench.value.NameNormaliser;
+import io.clusterbench.value.StockCodes;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -226,7 +226,7 @@ public final class EnterpriseParser extends SourceParser {
 
     /** address: and authority: rules compare NFKC text with whitespace removed (inputs.md "Identifiers"). */
     static String compact(String s) {
-        return io.clusterbench.ingest.value.Text.compactNfkc(s);
+        return io.clusterbench.value.Text.compactNfkc(s);
     }
 
     private List<Integer> techSmeYears(String cell, RowVerdict v) {
@@ -237,7 +237,7 @@ public final class EnterpriseParser extends SourceParser {
         List<Integer> years = new ArrayList<>();
         for (String item : items) {
             String s = item.endsWith("年") ? item.substring(0, item.length() - 1) : item;
-            if (!io.clusterbench.ingest.value.Text.isDigits(s, 4)) {
+            if (!io.clusterbench.value.Text.isDigits(s, 4)) {
                 v.flag(Flag.BAD_OPTIONAL_VALUE);
             } else if (Integer.parseInt(s) > asOf.getYear()) {
                 v.flag(Flag.DATE_AFTER_AS_OF);

@@ -2,8 +2,8 @@ package io.clusterbench.ingest;
 
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.SourceOptions;
-import io.clusterbench.ingest.value.Money;
-import io.clusterbench.ingest.value.MoneyParser;
+import io.clusterbench.value.Money;
+import io.clusterbench.value.MoneyParser;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 

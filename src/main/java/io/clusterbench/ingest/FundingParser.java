@@ -2,12 +2,12 @@ package io.clusterbench.ingest;
 
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.SourceOptions;
-import io.clusterbench.ingest.value.CreditCode;
-import io.clusterbench.ingest.value.EnumMappings;
-import io.clusterbench.ingest.value.Lists;
-import io.clusterbench.ingest.value.Money;
-import io.clusterbench.ingest.value.MoneyParser;
-import io.clusterbench.ingest.value.NameNormaliser;
+import io.clusterbench.value.CreditCode;
+import io.clusterbench.value.EnumMappings;
+import io.clusterbench.value.Lists;
+import io.clusterbench.value.Money;
+import io.clusterbench.value.MoneyParser;
+import io.clusterbench.value.NameNormaliser;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 

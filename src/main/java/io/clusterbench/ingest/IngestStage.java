@@ -1,8 +1,8 @@
 package io.clusterbench.ingest;
 
-import io.clusterbench.Intermediates;
+import io.clusterbench.spark.Intermediates;
 import io.clusterbench.config.JobConfig;
-import io.clusterbench.place.ZoneTree;
+import io.clusterbench.zone.ZoneTree;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.List;

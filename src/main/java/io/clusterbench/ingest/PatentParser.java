@@ -1,12 +1,12 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.JobConfig;
-import io.clusterbench.ingest.value.ApplicationNumber;
-import io.clusterbench.ingest.value.BadValueException;
-import io.clusterbench.ingest.value.CreditCode;
-import io.clusterbench.ingest.value.EnumMappings;
-import io.clusterbench.ingest.value.Lists;
-import io.clusterbench.ingest.value.NameNormaliser;
+import io.clusterbench.value.ApplicationNumber;
+import io.clusterbench.value.BadValueException;
+import io.clusterbench.value.CreditCode;
+import io.clusterbench.value.EnumMappings;
+import io.clusterbench.value.Lists;
+import io.clusterbench.value.NameNormaliser;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 

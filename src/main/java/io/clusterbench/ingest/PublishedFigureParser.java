@@ -1,6 +1,6 @@
 package io.clusterbench.ingest;
 
-import io.clusterbench.ingest.value.EnumMappings;
+import io.clusterbench.value.EnumMappings;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 

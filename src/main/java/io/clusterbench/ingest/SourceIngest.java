@@ -1,7 +1,7 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.ConfigException;
-import io.clusterbench.Intermediates;
+import io.clusterbench.spark.Intermediates;
 import io.clusterbench.config.SourceOptions;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;

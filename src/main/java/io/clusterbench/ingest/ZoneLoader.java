@@ -2,10 +2,10 @@ package io.clusterbench.ingest;
 
 import io.clusterbench.config.ConfigException;
 import io.clusterbench.config.SourceOptions;
-import io.clusterbench.ingest.value.EnumMappings;
-import io.clusterbench.place.MatchRule;
-import io.clusterbench.place.Zone;
-import io.clusterbench.place.ZoneTree;
+import io.clusterbench.value.EnumMappings;
+import io.clusterbench.zone.MatchRule;
+import io.clusterbench.zone.Zone;
+import io.clusterbench.zone.ZoneTree;
 
 import java.io.IOException;
 import java.util.ArrayList;

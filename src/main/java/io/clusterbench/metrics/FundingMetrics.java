@@ -1,6 +1,6 @@
 package io.clusterbench.metrics;
 
-import io.clusterbench.SortKeys;
+import io.clusterbench.spark.SortKeys;
 import io.clusterbench.config.JobConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

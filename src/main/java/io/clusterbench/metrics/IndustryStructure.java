@@ -1,7 +1,7 @@
 package io.clusterbench.metrics;
 
-import io.clusterbench.Intermediates;
-import io.clusterbench.SortKeys;
+import io.clusterbench.spark.Intermediates;
+import io.clusterbench.spark.SortKeys;
 import io.clusterbench.config.JobConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

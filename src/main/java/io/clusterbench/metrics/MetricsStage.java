@@ -1,11 +1,11 @@
 package io.clusterbench.metrics;
 
-import io.clusterbench.Intermediates;
+import io.clusterbench.spark.Intermediates;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.ingest.StagedSource;
-import io.clusterbench.place.FirmMatcher;
-import io.clusterbench.place.PatentAttribution;
+import io.clusterbench.link.FirmMatcher;
+import io.clusterbench.link.PatentAttribution;
 import io.clusterbench.place.PlaceStage;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,8 +1,8 @@
 package io.clusterbench.metrics;
 
-import io.clusterbench.SortKeys;
+import io.clusterbench.spark.SortKeys;
 import io.clusterbench.config.JobConfig;
-import io.clusterbench.place.PatentAttribution;
+import io.clusterbench.link.PatentAttribution;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

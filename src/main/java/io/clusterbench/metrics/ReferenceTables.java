@@ -1,9 +1,9 @@
 package io.clusterbench.metrics;
 
-import io.clusterbench.RowValues;
-import io.clusterbench.ingest.value.IndustryCodes;
-import io.clusterbench.place.Zone;
-import io.clusterbench.place.ZoneTree;
+import io.clusterbench.spark.RowValues;
+import io.clusterbench.value.IndustryCodes;
+import io.clusterbench.zone.Zone;
+import io.clusterbench.zone.ZoneTree;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

@@ -1,8 +1,8 @@
 package io.clusterbench.metrics;
 
 import io.clusterbench.config.JobConfig;
-import io.clusterbench.place.Zone;
-import io.clusterbench.place.ZoneTree;
+import io.clusterbench.zone.Zone;
+import io.clusterbench.zone.ZoneTree;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

@@ -1,5 +1,8 @@
 package io.clusterbench.place;
 
+import io.clusterbench.zone.Zone;
+import io.clusterbench.zone.ZoneTree;
+
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,9 +1,11 @@
 package io.clusterbench.place;
 
-import io.clusterbench.Intermediates;
+import io.clusterbench.zone.ZoneTree;
+
+import io.clusterbench.spark.Intermediates;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
-import io.clusterbench.metrics.FirmActivity;
+import io.clusterbench.place.FirmActivity;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

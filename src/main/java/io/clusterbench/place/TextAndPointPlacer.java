@@ -1,5 +1,9 @@
 package io.clusterbench.place;
 
+import io.clusterbench.zone.MatchRule;
+import io.clusterbench.zone.Zone;
+import io.clusterbench.zone.ZoneTree;
+
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;

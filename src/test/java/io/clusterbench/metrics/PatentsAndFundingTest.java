@@ -73,7 +73,7 @@ class PatentsAndFundingTest extends SparkTestBase {
         // The application numbers above carry valid check digits (worked out by hand, verified by the parser).
         for (String n : new String[]{"202110000001.6", "202110000002.0", "202220000003.5", "202210000004.4",
                 "202320000005.9", "202320000006.3"}) {
-            io.clusterbench.ingest.value.ApplicationNumber.parse(n);
+            io.clusterbench.value.ApplicationNumber.parse(n);
         }
     }
 

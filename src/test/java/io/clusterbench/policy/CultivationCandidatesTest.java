@@ -1,6 +1,6 @@
 package io.clusterbench.policy;
 
-import io.clusterbench.RowValues;
+import io.clusterbench.spark.RowValues;
 import io.clusterbench.SparkTestBase;
 import io.clusterbench.TestInputs;
 import io.clusterbench.config.JobConfig;

@@ -1,7 +1,7 @@
 package io.clusterbench.tools;
 
 import io.clusterbench.Pipeline;
-import io.clusterbench.SparkSessions;
+import io.clusterbench.spark.SparkSessions;
 import io.clusterbench.ingest.HeaderMatcher;
 import io.clusterbench.ingest.SourceSpec;
 import io.clusterbench.ingest.Sources;

@@ -2,7 +2,7 @@ package io.clusterbench.ingest.hostile;
 
 import io.clusterbench.SparkTestBase;
 import io.clusterbench.TestInputs;
-import io.clusterbench.Intermediates;
+import io.clusterbench.spark.Intermediates;
 import io.clusterbench.config.ConfigException;
 import io.clusterbench.config.SourceOptions;
 import io.clusterbench.ingest.EnterpriseParser;

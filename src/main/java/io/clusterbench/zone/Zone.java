@@ -1,4 +1,4 @@
-package io.clusterbench.place;
+package io.clusterbench.zone;
 
 import java.io.Serializable;
 import java.util.List;

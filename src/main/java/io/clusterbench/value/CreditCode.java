@@ -1,4 +1,4 @@
-package io.clusterbench.ingest.value;
+package io.clusterbench.value;
 
 /**
  * Unified social credit code, GB 32100-2015: 18 characters of a 31-character alphabet (no I, O, Z, S, V);

@@ -1,4 +1,4 @@
-package io.clusterbench.place;
+package io.clusterbench.link;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,4 +1,4 @@
-package io.clusterbench.place;
+package io.clusterbench.zone;
 
 import io.clusterbench.config.ConfigException;
 
@@ -39,7 +39,7 @@ public record MatchRule(List<Condition> conditions) implements Serializable {
                             + "' must be address:TEXT, authority:TEXT or division:CODE");
                 }
                 String kindText = t.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
-                String value = io.clusterbench.ingest.value.Text.compactNfkc(t.substring(colon + 1));
+                String value = io.clusterbench.value.Text.compactNfkc(t.substring(colon + 1));
                 Kind kind = switch (kindText) {
                     case "address" -> Kind.ADDRESS;
                     case "authority" -> Kind.AUTHORITY;

@@ -1,4 +1,4 @@
-package io.clusterbench.ingest.value;
+package io.clusterbench.value;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

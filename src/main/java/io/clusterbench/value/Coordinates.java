@@ -1,4 +1,4 @@
-package io.clusterbench.ingest.value;
+package io.clusterbench.value;
 
 /**
  * Converts GCJ-02 (China's obfuscated "Mars" coordinates used by Amap/Tencent) and BD-09 (Baidu) to WGS84,

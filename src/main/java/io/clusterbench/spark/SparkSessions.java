@@ -1,4 +1,4 @@
-package io.clusterbench;
+package io.clusterbench.spark;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;

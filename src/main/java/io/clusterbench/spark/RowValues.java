@@ -1,4 +1,4 @@
-package io.clusterbench;
+package io.clusterbench.spark;
 
 import java.sql.Date;
 import java.time.LocalDate;

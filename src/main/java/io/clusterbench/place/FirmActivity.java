@@ -1,4 +1,4 @@
-package io.clusterbench.metrics;
+package io.clusterbench.place;
 
 import io.clusterbench.config.JobConfig;
 import org.apache.spark.sql.Column;

@@ -1,4 +1,4 @@
-package io.clusterbench.place;
+package io.clusterbench.zone;
 
 import io.clusterbench.config.ConfigException;
 import org.locationtech.jts.geom.Geometry;

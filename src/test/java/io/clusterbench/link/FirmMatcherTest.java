@@ -1,6 +1,6 @@
-package io.clusterbench.place;
+package io.clusterbench.link;
 
-import io.clusterbench.Intermediates;
+import io.clusterbench.spark.Intermediates;
 import io.clusterbench.SparkTestBase;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,4 +1,4 @@
-package io.clusterbench.ingest.value;
+package io.clusterbench.value;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
-package io.clusterbench.place;
+package io.clusterbench.link;
 
-import io.clusterbench.Intermediates;
-import io.clusterbench.SortKeys;
+import io.clusterbench.spark.Intermediates;
+import io.clusterbench.spark.SortKeys;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
