@@ -21,12 +21,16 @@ public final class IngestFixture {
     }
 
     public static IngestResult ingest(Path input, String jobYaml, String asOf) {
+        return ingest(input, jobYaml, asOf, Intermediates.inMemory());
+    }
+
+    /** As above, keeping the parsed datasets where {@code keep} says (tests watch what was parsed). */
+    public static IngestResult ingest(Path input, String jobYaml, String asOf, Intermediates keep) {
         Path job = TestInputs.write(input.resolveSibling(input.getFileName() + "-job.yaml"),
                 "input: " + input + "\noutput: " + input.resolveSibling("unused-out") + "\nas_of: " + asOf + "\n"
                         + (jobYaml == null ? "" : jobYaml));
         JobConfig config = JobConfigLoader.load(job, JobConfigLoader.Overrides.NONE);
-        return IngestStage.run(SparkTestBase.spark(), config, IngestStage.prepare(SparkTestBase.spark(), config),
-                Intermediates.inMemory());
+        return IngestStage.run(SparkTestBase.spark(), config, IngestStage.prepare(SparkTestBase.spark(), config), keep);
     }
 
     /** Rejects as "source|file|line|reason" strings, sorted. */

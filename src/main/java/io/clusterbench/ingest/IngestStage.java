@@ -5,7 +5,11 @@ import io.clusterbench.config.JobConfig;
 import io.clusterbench.zone.ZoneTree;
 import org.apache.spark.sql.SparkSession;
 
+import io.clusterbench.config.SourceOptions;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
@@ -33,22 +37,30 @@ public final class IngestStage {
 
     public static IngestResult run(SparkSession spark, JobConfig config, Prepared prepared, Intermediates keep) {
         InputLayout layout = prepared.layout();
+        List<SourceParser> parsers = List.of(new EnterpriseParser(config), new PatentParser(config),
+                new FinancialsParser(config), new FundingParser(config), new PublishedFigureParser());
+        // Every present source's files and headers are probed in one job and checked before the first parse, so
+        // a broken header of an optional source stops the run in seconds, not after the registry is parsed.
+        Map<SourceSpec, SourceOptions> present = new LinkedHashMap<>();
+        for (SourceParser p : parsers) {
+            if (!layout.files(p.spec()).isEmpty()) {
+                present.put(p.spec(), config.source(p.spec().name()));
+            }
+        }
+        Map<String, List<SourceFile>> files = SourceIngest.probeAll(spark, layout, present);
         return new IngestResult(prepared.zones(),
-                ingest(spark, config, layout, new EnterpriseParser(config), enterpriseDuplicates(), keep),
-                ingest(spark, config, layout, new PatentParser(config), patentDuplicates(), keep),
-                ingest(spark, config, layout, new FinancialsParser(config),
-                        DuplicateRule.firstByFileAndLine("credit_code", "year"), keep),
-                ingest(spark, config, layout, new FundingParser(config), DuplicateRule.firstByFileAndLine("event_id"), keep),
-                ingest(spark, config, layout, new PublishedFigureParser(), null, keep));
+                ingest(spark, files, parsers.get(0), enterpriseDuplicates(), keep),
+                ingest(spark, files, parsers.get(1), patentDuplicates(), keep),
+                ingest(spark, files, parsers.get(2), DuplicateRule.firstByFileAndLine("credit_code", "year"), keep),
+                ingest(spark, files, parsers.get(3), DuplicateRule.firstByFileAndLine("event_id"), keep),
+                ingest(spark, files, parsers.get(4), null, keep));
     }
 
     /** @return null when an optional source is absent from the input */
-    private static StagedSource ingest(SparkSession spark, JobConfig config, InputLayout layout, SourceParser parser,
+    private static StagedSource ingest(SparkSession spark, Map<String, List<SourceFile>> files, SourceParser parser,
                                        DuplicateRule duplicates, Intermediates keep) {
-        if (layout.files(parser.spec()).isEmpty()) {
-            return null;
-        }
-        return SourceIngest.ingest(spark, layout, parser, config.source(parser.spec().name()), duplicates, keep);
+        List<SourceFile> own = files.get(parser.spec().name());
+        return own == null ? null : SourceIngest.ingest(spark, parser, own, duplicates, keep);
     }
 
     /** inputs.md: a firm that is no longer active wins, then the latest exit, the latest establishment. */

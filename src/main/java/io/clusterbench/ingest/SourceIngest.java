@@ -39,12 +39,17 @@ public final class SourceIngest {
     private SourceIngest() {
     }
 
+    /** Probes, checks and parses one source (the tests' entry; a run probes every source first, see IngestStage). */
     public static StagedSource ingest(SparkSession spark, InputLayout layout, SourceParser parser,
                                       SourceOptions options, DuplicateRule duplicates, Intermediates keep) {
-        SourceSpec spec = parser.spec();
-        List<String> paths = layout.files(spec);
-        List<SourceFile> files = probe(spark, layout, spec, options, paths);
+        List<SourceFile> files = probeAll(spark, layout, Map.of(parser.spec(), options)).get(parser.spec().name());
+        return ingest(spark, parser, files, duplicates, keep);
+    }
 
+    /** Parses one source whose files have been probed and checked. */
+    public static StagedSource ingest(SparkSession spark, SourceParser parser, List<SourceFile> files,
+                                      DuplicateRule duplicates, Intermediates keep) {
+        SourceSpec spec = parser.spec();
         // Each file is parsed once into the source's one kept copy; everything downstream reads that copy.
         Dataset<Row> parsed = keep.keep("stg_" + spec.name() + "_parsed",
                 ParsedSource.read(spark, parser, files, spec.rawLabels()));
@@ -101,24 +106,49 @@ public final class SourceIngest {
         return new StagedSource(staging, rejects, account, java.util.Set.copyOf(columns));
     }
 
-    private static List<SourceFile> probe(SparkSession spark, InputLayout layout, SourceSpec spec,
-                                          SourceOptions options, List<String> paths) {
-        if (paths.isEmpty()) {
-            return List.of();
+    /** One file to probe, with its source's declared encoding (null: detect) and separator. */
+    private record ProbeRequest(String source, String path, String declared, char separator)
+            implements java.io.Serializable {
+    }
+
+    /**
+     * Probes every file of the given sources in one Spark job (charset and header, read where the bytes live),
+     * then checks every header on the driver: a broken header of any source stops the run before any source is
+     * parsed. Returns each source's files by source name, in the layout's order.
+     */
+    public static Map<String, List<SourceFile>> probeAll(SparkSession spark, InputLayout layout,
+                                                         Map<SourceSpec, SourceOptions> sources) {
+        List<ProbeRequest> requests = new ArrayList<>();
+        sources.forEach((spec, options) -> layout.files(spec).forEach(path ->
+                requests.add(new ProbeRequest(spec.name(), path, options.encoding(), options.separator()))));
+        List<FileProbe> probes = List.of();
+        if (!requests.isEmpty()) {
+            try {
+                probes = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .parallelize(requests, requests.size())
+                        .map(r -> FileProbe.probe(r.path(), r.declared(), r.separator()))
+                        .collect();
+            } catch (Exception e) {
+                // Spark's checked SparkException reaches Java undeclared: caught here too
+                ConfigException named = findConfigException(e);
+                throw named != null ? named : new ConfigException("cannot read an input file: " + rootMessage(e));
+            }
         }
-        String declared = options.encoding();
-        char sep = options.separator();
-        List<FileProbe> probes;
-        try {
-            probes = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                    .parallelize(paths, paths.size())
-                    .map(p -> FileProbe.probe(p, declared, sep))
-                    .collect();
-        } catch (Exception e) {
-            // Spark's checked SparkException reaches Java undeclared: caught here too
-            ConfigException named = findConfigException(e);
-            throw named != null ? named : new ConfigException(spec.name() + ": cannot read an input file: " + rootMessage(e));
+        Map<String, List<SourceFile>> bySource = new java.util.LinkedHashMap<>();
+        for (SourceSpec spec : sources.keySet()) {
+            List<FileProbe> own = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                if (requests.get(i).source().equals(spec.name())) {
+                    own.add(probes.get(i));
+                }
+            }
+            bySource.put(spec.name(), checked(layout, spec, sources.get(spec).separator(), own));
         }
+        return bySource;
+    }
+
+    /** The probed files of one source as parse plans, or the one-line error that stops the run. */
+    private static List<SourceFile> checked(InputLayout layout, SourceSpec spec, char sep, List<FileProbe> probes) {
         List<SourceFile> files = new ArrayList<>();
         for (FileProbe p : probes) {
             String rel = layout.relative(p.path());

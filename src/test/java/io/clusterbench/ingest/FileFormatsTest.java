@@ -80,6 +80,21 @@ class FileFormatsTest extends SparkTestBase {
     }
 
     @Test
+    void aBrokenHeaderOfAnOptionalSourceStopsTheRunBeforeAnySourceIsParsed() {
+        Path in = baseInput();
+        TestInputs.write(in.resolve("enterprises.csv"), lines(ZH_HEADER, code(0) + ",渭南甲科技有限公司,z1,2016/3/1,存续,500万元,张三"));
+        TestInputs.write(in.resolve("funding.csv"), lines("company_name,amount", "渭南甲科技有限公司,100万元"));
+        List<String> parsed = new java.util.ArrayList<>();
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestFixture.ingest(in, null, "2024-06-30",
+                (name, data) -> {
+                    parsed.add(name);
+                    return data;
+                }));
+        assertTrue(e.getMessage().contains("funding.csv") && e.getMessage().contains("'date'"), e.getMessage());
+        assertEquals(List.of(), parsed, "no source is parsed before every header is checked");
+    }
+
+    @Test
     void headerCollisionsAndUnknownColumns() {
         Path in = baseInput();
         // 企业名称 and name both map to name: the canonical one wins, the alias is reported unknown.
