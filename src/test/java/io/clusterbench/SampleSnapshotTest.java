@@ -122,4 +122,16 @@ class SampleSnapshotTest extends SparkTestBase {
             assertTrue(rows >= 8 && rows <= 8 * 5, rows + " rows");
         }
     }
+
+    @Test
+    void lqIsReliableFromThreeActiveFirmsOfTheCell() throws Exception {
+        String zim = "read_parquet('" + out + "/zone_industry_metrics/**/*.parquet', hive_partitioning = true)";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE lq_reliable <> (firms_active >= 3)),"
+                     + " count(*) FILTER (WHERE lq_reliable), count(*) FILTER (WHERE NOT lq_reliable) FROM " + zim)) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "cells whose lq_reliable disagrees with firms_active >= 3");
+            assertTrue(rs.getLong(2) > 0 && rs.getLong(3) > 0, "the sample has reliable and unreliable cells");
+        }
+    }
 }

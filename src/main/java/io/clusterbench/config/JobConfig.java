@@ -19,10 +19,13 @@ public record JobConfig(
         List<String> headlineMetrics,
         Map<String, Double> scoreWeights,
         Map<String, Double> currencyRates,
-        int cagrWindow) implements Serializable {
+        int cagrWindow,
+        int minCellFirms) implements Serializable {
 
     public static final int DEFAULT_FIRST_YEAR = 2015;
     public static final int DEFAULT_CAGR_WINDOW = 3;
+    /** metrics.md "Small numbers": an LQ from fewer active firms is reported but not presented as a specialisation. */
+    public static final int DEFAULT_MIN_CELL_FIRMS = 3;
 
     public static final List<String> DEFAULT_HEADLINE_METRICS = List.of(
             "firms_active", "firm_density_per_km2", "tech_sme_count", "hte_count", "hte_density_per_km2",

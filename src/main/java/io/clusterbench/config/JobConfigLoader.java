@@ -25,7 +25,7 @@ import java.util.Set;
 public final class JobConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("input", "output", "as_of", "first_year", "sources",
-            "headline_metrics", "score_weights", "currency_rates", "cagr_window");
+            "headline_metrics", "score_weights", "currency_rates", "cagr_window", "min_cell_firms");
     private static final Set<String> SOURCE_NAMES = Set.of("zones", "enterprises", "financials", "patents",
             "funding", "published_figures");
     private static final Set<String> SOURCE_KEYS = Set.of("encoding", "separator", "coord_system", "money_units");
@@ -70,11 +70,15 @@ public final class JobConfigLoader {
         if (cagrWindow < 1) {
             throw new ConfigException("cagr_window: must be a whole number of years >= 1, got " + cagrWindow);
         }
+        int minCellFirms = intValue(root, "min_cell_firms", JobConfig.DEFAULT_MIN_CELL_FIRMS);
+        if (minCellFirms < 1) {
+            throw new ConfigException("min_cell_firms: must be a whole number of firms >= 1, got " + minCellFirms);
+        }
         return new JobConfig(input, output, asOf, firstYear, sources(root),
                 stringList(root, "headline_metrics", JobConfig.DEFAULT_HEADLINE_METRICS),
                 numberMap(root, "score_weights", JobConfig.DEFAULT_SCORE_WEIGHTS, false),
                 numberMap(root, "currency_rates", JobConfig.DEFAULT_CURRENCY_RATES, true),
-                cagrWindow);
+                cagrWindow, minCellFirms);
     }
 
     private static JsonNode readYaml(Path file) {

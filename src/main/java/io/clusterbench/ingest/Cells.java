@@ -113,6 +113,53 @@ final class Cells {
         }
     }
 
+    /** A whole number ≥ 0 that the row is for (financials' counts): unreadable is BAD_NUMBER, not a flag. */
+    Integer strictCount(int slot, String column) {
+        String s = text(slot);
+        if (s == null) {
+            return null;
+        }
+        BigDecimal n = number(slot, column, true);
+        if (n == null) {
+            return null;
+        }
+        try {
+            return n.intValueExact();
+        } catch (ArithmeticException e) {
+            verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is not a whole number");
+            return null;
+        }
+    }
+
+    /** A year written as four digits (full-width digits allowed); anything else is BAD_NUMBER. */
+    Integer requiredYear(int slot, String column) {
+        String s = text(slot);
+        if (s == null) {
+            verdict.reject(ReasonCode.MISSING_REQUIRED, column + " is empty");
+            return null;
+        }
+        String t = io.clusterbench.value.Text.nfkc(s).strip();
+        if (!io.clusterbench.value.Text.isDigits(t, 4)) {
+            verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is not a four-digit year");
+            return null;
+        }
+        return Integer.parseInt(t);
+    }
+
+    /** Money the row is for (financials): an amount that cannot be read is BAD_NUMBER, not a flag. */
+    Money strictMoney(int slot, String column, MoneyParser parser, SourceOptions options) {
+        try {
+            Money m = parser.parse(text(slot), options.moneyUnit(column));
+            if (m.cny10k() != null && m.cny10k().signum() < 0) {
+                verdict.reject(ReasonCode.NEGATIVE_VALUE, column + " is negative (" + text(slot) + ")");
+            }
+            return m;
+        } catch (BadValueException e) {
+            verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + text(slot) + "' is not an amount");
+            return Money.UNDISCLOSED;
+        }
+    }
+
     Integer requiredInt(int slot, String column) {
         BigDecimal n = number(slot, column, true);
         if (n == null) {

@@ -36,6 +36,7 @@ public final class EnterpriseParser extends SourceParser {
             createStructField("former_names_norm", DataTypes.createArrayType(DataTypes.StringType), true),
             createStructField("enterprise_type", DataTypes.StringType, true),
             createStructField("entity_kind", DataTypes.StringType, true),
+            createStructField("ownership", DataTypes.StringType, true),
             createStructField("zone_id", DataTypes.StringType, true),
             createStructField("lon", DataTypes.DoubleType, true),
             createStructField("lat", DataTypes.DoubleType, true),
@@ -194,7 +195,7 @@ public final class EnterpriseParser extends SourceParser {
         return new Object[]{
                 code, name, NameNormaliser.normalise(name),
                 formerNames, formerNames == null ? null : formerNames.stream().map(NameNormaliser::normalise).toList(),
-                enterpriseType, entityKind(code, name, enterpriseType),
+                enterpriseType, entityKind(code, name, enterpriseType), Ownership.of(enterpriseType),
                 c.text(ZONE_ID), lon, lat,
                 compact(c.text(ADDRESS)), compact(c.text(AUTHORITY)), CreditCode.divisionCode(code),
                 industry == null ? null : industry.code(), industry == null ? null : industry.section(),

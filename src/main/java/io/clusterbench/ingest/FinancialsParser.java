@@ -68,13 +68,14 @@ public final class FinancialsParser extends SourceParser {
     protected Object[] parseValues(RawRecord r, RowVerdict v) {
         Cells c = new Cells(r, v);
         String code = c.requiredCreditCode(CREDIT_CODE);
-        Integer year = c.requiredInt(YEAR, "year");
-        Money revenue = c.optionalMoney(REVENUE, "revenue", money, options);
-        Money rd = c.optionalMoney(RD, "rd_expense", money, options);
-        Money hightech = c.optionalMoney(HIGHTECH, "hightech_revenue", money, options);
-        Money assets = c.optionalMoney(ASSETS, "total_assets", money, options);
-        Integer employees = c.optionalCount(EMPLOYEES, "employees");
-        Integer rdStaff = c.optionalCount(RD_STAFF, "rd_staff");
+        // inputs.md "financials": the figures are what the row is for, so an unreadable one rejects the row
+        Integer year = c.requiredYear(YEAR, "year");
+        Money revenue = c.strictMoney(REVENUE, "revenue", money, options);
+        Money rd = c.strictMoney(RD, "rd_expense", money, options);
+        Money hightech = c.strictMoney(HIGHTECH, "hightech_revenue", money, options);
+        Money assets = c.strictMoney(ASSETS, "total_assets", money, options);
+        Integer employees = c.strictCount(EMPLOYEES, "employees");
+        Integer rdStaff = c.strictCount(RD_STAFF, "rd_staff");
         if (v.rejected()) {
             return null; // a rejected row's values are never used
         }

@@ -1,6 +1,7 @@
 package io.clusterbench.metrics;
 
 import io.clusterbench.config.JobConfig;
+import io.clusterbench.ingest.Ownership;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,9 +41,11 @@ import static org.apache.spark.sql.functions.year;
  */
 public final class FirmYearEvents {
     /** Deltas summed cumulatively over years. */
-    public static final List<String> RUNNING = List.of("active", "precise", "listed", "star");
+    public static final List<String> RUNNING = List.of("active", "precise", "listed", "star",
+            "private", "state", "foreign", "known");
     /** Counts of the year itself. */
-    public static final List<String> FLOWS = List.of("new", "exited", "listed_new", "sme_first", "sme", "hte");
+    public static final List<String> FLOWS = List.of("new", "exited", "listed_new", "sme_first", "sme", "hte",
+            "new_private");
 
     private FirmYearEvents() {
     }
@@ -64,11 +67,13 @@ public final class FirmYearEvents {
         Column everListed = exchange.and(listedTo.geq(listedStart));
         Column star = col("listing_board").equalTo("STAR");
 
+        // The active interval carries the firm's ownership class with it (metrics.md "Ownership").
+        Column own = col("ownership");
         List<Column> events = new ArrayList<>();
-        events.add(when(everActive, event(from, Map.of("active", lit(1), "precise", when(precise, 1).otherwise(0)))));
-        events.add(when(everActive, event(col("active_to").plus(1),
-                Map.of("active", lit(-1), "precise", when(precise, -1).otherwise(0)))));
-        events.add(event(year(col("established_date")), Map.of("new", lit(1))));
+        events.add(when(everActive, event(from, activeDeltas(1, precise, own))));
+        events.add(when(everActive, event(col("active_to").plus(1), activeDeltas(-1, precise, own))));
+        events.add(event(year(col("established_date")), Map.of("new", lit(1),
+                "new_private", when(own.equalTo(Ownership.PRIVATE), 1).otherwise(0))));
         events.add(when(col("deregistered_date").isNotNull(), event(year(col("deregistered_date")), Map.of("exited", lit(1)))));
         events.add(when(everListed, event(listedStart, Map.of("listed", lit(1), "star", when(star, 1).otherwise(0)))));
         events.add(when(everListed, event(listedTo.plus(1), Map.of("listed", lit(-1), "star", when(star, -1).otherwise(0)))));
@@ -100,6 +105,18 @@ public final class FirmYearEvents {
                 .filter(col("e").isNotNull().and(col("e.year").between(first, last)))
                 .groupBy(col("zone_id"), col("e.year").as("year"))
                 .agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length));
+    }
+
+    /** The running states that start (+1) or end (−1) with a firm's active interval. */
+    private static Map<String, Column> activeDeltas(int sign, Column precise, Column ownership) {
+        Map<String, Column> m = new LinkedHashMap<>();
+        m.put("active", lit(sign));
+        m.put("precise", when(precise, sign).otherwise(0));
+        for (String o : List.of(Ownership.PRIVATE, Ownership.STATE, Ownership.FOREIGN)) {
+            m.put(o, when(ownership.equalTo(o), sign).otherwise(0));
+        }
+        m.put("known", when(ownership.notEqual(Ownership.UNKNOWN), sign).otherwise(0));
+        return m;
     }
 
     /**

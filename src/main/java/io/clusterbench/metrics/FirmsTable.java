@@ -44,6 +44,7 @@ public final class FirmsTable {
                 coalesce(col("patents_total"), lit(0L)).as("patents_total"),
                 coalesce(col("invention_patents_granted"), lit(0L)).as("invention_patents_granted"),
                 (hasStock ? coalesce(col("invention_patents_valid"), lit(0L)) : lit(null).cast(DataTypes.LongType))
-                        .as("invention_patents_valid"));
+                        .as("invention_patents_valid"),
+                col("ownership"));
     }
 }

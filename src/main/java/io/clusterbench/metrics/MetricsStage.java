@@ -46,7 +46,8 @@ public final class MetricsStage {
      */
     private static final Column[] FIRM_ZONE_COLUMNS = java.util.stream.Stream.of("credit_code", "zone_id",
             "placement", "industry_division", "active_from", "active_to", "established_date", "deregistered_date",
-            "employees", "listing_board", "listing_date", "delisting_date", "tech_sme_years", "hte_cert_dates")
+            "employees", "listing_board", "listing_date", "delisting_date", "tech_sme_years", "hte_cert_dates",
+            "ownership")
             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
     /**
@@ -93,7 +94,7 @@ public final class MetricsStage {
         boolean grants = patents.has("grant_date");
         ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(e.has("tech_sme_years"), e.has("hte_cert_dates"),
                 e.has("listing_board"), true, grants, grants && patents.has("legal_status"), funding != null,
-                StagedSource.has(funding, "amount"), e.has("industry_code"));
+                StagedSource.has(funding, "amount"), e.has("industry_code"), e.has("enterprise_type"));
 
         IndustryStructure.Result structure = IndustryStructure.compute(firmZones, enterprises,
                 ingest.financials() == null ? null : ingest.financials().staging(), config, keep);
@@ -104,8 +105,9 @@ public final class MetricsStage {
                 .join(inventionsGrantedByDivision(zoneLinks),
                         new String[]{"zone_id", "industry_division", "year"}, "left")
                 .withColumn("invention_granted", when(lit(grants), coalesce(col("invention_granted"), lit(0L))))
+                .withColumn("lq_reliable", col("firms_active").geq(config.minCellFirms()))
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees",
-                        "invention_granted");
+                        "invention_granted", "lq_reliable");
 
         Dataset<Row> patentCounts = keep.keep("int_firm_patent_counts", PatentMetrics.perFirm(links));
         // Firms with patents are a fraction of all firms: while their counts fit the heaps that hold a broadcast,

@@ -25,7 +25,8 @@ import static org.apache.spark.sql.functions.try_divide;
 public final class ZoneYearMetrics {
     /** Which families have the inputs they need; false makes their columns null rather than 0. */
     public record Availability(boolean techSme, boolean hte, boolean listed, boolean patents, boolean grants,
-                               boolean stock, boolean funding, boolean fundingAmount, boolean industry) {
+                               boolean stock, boolean funding, boolean fundingAmount, boolean industry,
+                               boolean ownership) {
     }
 
     private ZoneYearMetrics() {
@@ -56,6 +57,11 @@ public final class ZoneYearMetrics {
         m.put("listed_new", when(lit(has.listed()), zero("listed_new")));
         m.put("listed_star_count", when(lit(has.listed()), running("star", upToYear)));
         m.put("_precise", running("precise", upToYear));
+        m.put("firms_active_private", when(lit(has.ownership()), running("private", upToYear)));
+        m.put("firms_active_state", when(lit(has.ownership()), running("state", upToYear)));
+        m.put("firms_active_foreign", when(lit(has.ownership()), running("foreign", upToYear)));
+        m.put("_ownership_known", when(lit(has.ownership()), running("known", upToYear)));
+        m.put("firms_new_private", when(lit(has.ownership()), zero("new_private")));
         if (patents != null) {
             m.put("patents_applied", zero("patents_applied"));
             m.put("patents_applied_frac", coalesce(col("patents_applied_frac"), lit(0).cast(PatentMetrics.FRAC)));
@@ -84,6 +90,9 @@ public final class ZoneYearMetrics {
         derived.put("hte_density_per_km2", try_divide(col("hte_count"), col("area_km2")));
         derived.put("hte_net_new", col("hte_count").minus(lag(col("hte_count"), 1).over(byZone)));
         derived.put("placement_coverage", when(firms.gt(0), try_divide(col("_precise"), firms)));
+        derived.put("ownership_known_share", when(firms.gt(0), try_divide(col("_ownership_known"), firms)));
+        derived.put("private_share", when(col("_ownership_known").gt(0),
+                try_divide(col("firms_active_private"), col("_ownership_known"))));
         if (patents != null) {
             derived.put("invention_stock_per_100_firms", when(firms.gt(0), try_divide(col("invention_stock").multiply(100), firms)));
             derived.put("invention_stock_per_km2", try_divide(col("invention_stock"), col("area_km2")));

@@ -54,7 +54,13 @@ public final class ZoneYearMetricsTable {
             "krugman_specialisation", DataTypes.DoubleType,
             "top_division", DataTypes.StringType,
             "top_division_lq", DataTypes.DoubleType,
-            "placement_coverage", DataTypes.DoubleType);
+            "placement_coverage", DataTypes.DoubleType,
+            "firms_active_private", DataTypes.LongType,
+            "firms_active_state", DataTypes.LongType,
+            "firms_active_foreign", DataTypes.LongType,
+            "ownership_known_share", DataTypes.DoubleType,
+            "private_share", DataTypes.DoubleType,
+            "firms_new_private", DataTypes.LongType);
 
     private ZoneYearMetricsTable() {
     }

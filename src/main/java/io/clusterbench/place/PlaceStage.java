@@ -37,7 +37,7 @@ public final class PlaceStage {
      * coordinates, the capital as written) stay in staging, so the placed copy is about half as wide.
      */
     private static final Column[] KEPT = java.util.stream.Stream.of("credit_code", "name", "entity_kind",
-            "placed_zone_id", "placement", "industry_section", "industry_division", "industry_code",
+            "ownership", "placed_zone_id", "placement", "industry_section", "industry_division", "industry_code",
             "established_date", "status", "deregistered_date", "active_from", "active_to",
             "registered_capital_cny_10k", "employees", "listing_board", "listing_date", "delisting_date",
             "tech_sme_years", "hte_cert_dates").map(org.apache.spark.sql.functions::col).toArray(Column[]::new);

@@ -48,7 +48,8 @@ public final class IndustryOpportunities {
                 .withColumn("is_specialised", col("lq").geq(1))
                 .withColumn("benchmarks_specialised", coalesce(col("benchmarks_specialised"), lit(0L)))
                 .withColumn("year", lit(year));
-        Dataset<Row> ranked = joined.filter(col("is_specialised").unary_$bang())
+        // A division related to nothing (relatedness density null) is no recommendation: it gets no rank.
+        Dataset<Row> ranked = joined.filter(col("is_specialised").unary_$bang().and(col("relatedness_density").isNotNull()))
                 .withColumn("opportunity_rank", row_number().over(Window.partitionBy("zone_id").orderBy(
                         col("relatedness_density").desc_nulls_last(), col("benchmark_lq_max").desc_nulls_last(),
                         col("industry_division").asc())))

@@ -88,6 +88,9 @@ class IndustryStructureTest extends SparkTestBase {
         assertEquals(2.0, cell("z", "27").<Double>getAs("lq"), 1e-12);
         assertEquals(2.0 / 3, cell("z", "39").<Double>getAs("lq"), 1e-12);
         assertEquals(4.0 / 3, cell("w", "39").<Double>getAs("lq"), 1e-12);
+        // an LQ from two firms, or one, is reported but not reliable (min_cell_firms defaults to 3)
+        assertEquals(false, cell("z", "27").getAs("lq_reliable"));
+        assertEquals(false, cell("z", "39").getAs("lq_reliable"));
     }
 
     @Test

@@ -39,6 +39,26 @@ class RelatednessAndStrongClustersTest extends SparkTestBase {
     }
 
     @Test
+    void aDivisionRelatedToNothingGetsNoOpportunityRank() {
+        // R5 (01100) is the home zone, the others benchmarks; R5 is not specialised in I1, I4, I5. Densities from
+        // relatednessDensity: I5 66.67, I4 50, I1 none (related to nothing) → ranks 1, 2 and null.
+        Dataset<Row> zi = example().withColumnRenamed("industry", "industry_division")
+                .withColumn("lq", org.apache.spark.sql.functions.lit(1.5));
+        Dataset<Row> zones = spark().sql("SELECT concat('R', id) AS zone_id,"
+                + " CASE WHEN id = 5 THEN 'home' ELSE 'benchmark' END AS role FROM range(1, 6)");
+        Dataset<Row> divisions = spark().sql("SELECT concat('I', id) AS industry_division, 'C' AS industry_section,"
+                + " concat('行业', id) AS name_zh FROM range(1, 6)");
+        Map<String, Object> rank = new TreeMap<>();
+        IndustryOpportunities.compute(zi, zones, divisions, 2023).filter("NOT is_specialised").collectAsList()
+                .forEach(r -> rank.put(r.<String>getAs("industry_division"), r.getAs("opportunity_rank")));
+        Map<String, Object> expected = new TreeMap<>();
+        expected.put("I1", null);
+        expected.put("I4", 2);
+        expected.put("I5", 1);
+        assertEquals(expected, rank);
+    }
+
+    @Test
     void associationStrength() {
         Map<String, Double> s = new TreeMap<>();
         Relatedness.strengths(example()).collectAsList()
