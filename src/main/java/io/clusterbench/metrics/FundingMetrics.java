@@ -30,12 +30,8 @@ public final class FundingMetrics {
                 .filter(col("year").between(config.firstYear(), config.asOfYear()))
                 .groupBy("zone_id", "year")
                 .agg(count("*").as("funding_events"),
-                        moneyOrNull(sum("amount_cny_10k")).as("funding_amount_cny_10k"),
+                        MoneyTotals.orNull(sum("amount_cny_10k")).as("funding_amount_cny_10k"),
                         sum(when(col("amount_cny_10k").isNull(), 1L).otherwise(0L)).as("funding_undisclosed_events"));
     }
 
-    /** Beyond decimal(20,4) a zone-year total is null, as Spark's cast leaves it with ANSI mode off, in either mode. */
-    private static Column moneyOrNull(Column total) {
-        return when(abs(total).lt(lit(new BigDecimal("1E16"))), total.cast(DataTypes.createDecimalType(20, 4)));
-    }
 }

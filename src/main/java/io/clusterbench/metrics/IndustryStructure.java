@@ -34,8 +34,9 @@ public final class IndustryStructure {
      * @param zoneIndustry one row per (zone_id, year, industry_division) with an active firm: firms_active,
      *                     share_in_zone, lq, employees
      * @param zoneYear     per (zone_id, year): hhi_industry, krugman_specialisation, top_division, top_division_lq
+     * @param workforce    per (zone_id, year): employees and the financials totals ({@link Workforce})
      */
-    public record Result(Dataset<Row> zoneIndustry, Dataset<Row> zoneYear) {
+    public record Result(Dataset<Row> zoneIndustry, Dataset<Row> zoneYear, Dataset<Row> workforce) {
     }
 
     private IndustryStructure() {
@@ -55,10 +56,15 @@ public final class IndustryStructure {
                 .withColumnRenamed("firms_active", "ref_firms");
         // Small (zones × years × divisions) but read by both zone tables; computing it scans every firm twice.
         Dataset<Row> shares = keep.keep("int_zone_industry_shares", shares(local, reference));
-        Dataset<Row> zoneIndustry = shares.join(employees(firmZones, financials, config),
+        Dataset<Row> finRows = financials == null ? null
+                : keep.keep("int_firm_year_financials", firmYearFinancials(firmZones, financials, config));
+        Column known = col("industry_division").isNotNull();
+        Dataset<Row> zoneIndustry = shares.join(employees(firmZones.filter(known),
+                                new String[]{"zone_id", "industry_division"}, finRows == null ? null : finRows.filter(known),
+                                config),
                         new String[]{"zone_id", "industry_division", "year"}, "left")
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees");
-        return new Result(zoneIndustry, indices(shares));
+        return new Result(zoneIndustry, indices(shares), Workforce.perZoneYear(firmZones, finRows, config));
     }
 
     /**
@@ -117,45 +123,61 @@ public final class IndustryStructure {
     }
 
     /**
-     * Employees per zone, division and year: financials.employees for the firm-year when given, else the
-     * registry's; null when no active firm of the cell has either. Registry values enter as running sums;
-     * financial rows (sparse firm-years) correct them.
+     * Active firm-years that have a financials row (metrics.md "Employment, R&D and productivity"): the firm's
+     * zone, division and registry employees with the row's own figures. Financial rows are sparse firm-years, so
+     * this is one join of the firm rows with them, read by every employee and financials total.
      */
-    static Dataset<Row> employees(Dataset<Row> firmZones, Dataset<Row> financials, JobConfig config) {
-        Dataset<Row> firms = firmZones.filter(col("industry_division").isNotNull());
+    static Dataset<Row> firmYearFinancials(Dataset<Row> firmZones, Dataset<Row> financials, JobConfig config) {
+        Dataset<Row> fin = financials.select(col("credit_code").as("fin_code"), col("year"),
+                col("employees").as("fin_employees"), col("revenue_cny_10k"), col("rd_expense_cny_10k"),
+                col("hightech_revenue_cny_10k"));
+        return firmZones.join(fin, SortKeys.equal(col("credit_code"), col("fin_code")))
+                .filter(col("year").between(col("active_from"), col("active_to"))
+                        .and(col("year").between(config.firstYear(), config.asOfYear())))
+                .select(col("zone_id"), col("industry_division"), col("year"), col("employees"),
+                        col("fin_employees"), col("revenue_cny_10k"), col("rd_expense_cny_10k"),
+                        col("hightech_revenue_cny_10k"));
+    }
+
+    /**
+     * Employees per key (zone, or zone and division) and year: financials.employees for the firm-year when given,
+     * else the registry's; null when no active firm of the key has either. Registry values enter as running
+     * sums; the financial rows (sparse firm-years) correct them.
+     *
+     * @param finRows {@link #firmYearFinancials} of the same firms, or null when the financials source is absent
+     */
+    static Dataset<Row> employees(Dataset<Row> firms, String[] keyNames, Dataset<Row> finRows, JobConfig config) {
         Column from = greatest(col("active_from"), lit(config.firstYear()));
-        Column[] keys = {col("zone_id"), col("industry_division")};
+        Column[] keys = java.util.Arrays.stream(keyNames).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        String[] joinKeys = java.util.Arrays.copyOf(keyNames, keyNames.length + 1);
+        joinKeys[keyNames.length] = "year";
         Dataset<Row> registry = firms.filter(col("employees").isNotNull().and(col("active_to").geq(from)))
-                .select(col("zone_id"), col("industry_division"), explode(array(
+                .select(concatKeys(keys, explode(array(
                         struct(from.as("year"), col("employees").cast("long").as("people"), lit(1L).as("known")),
                         struct(col("active_to").plus(1).as("year"), col("employees").cast("long").multiply(-1).as("people"),
-                                lit(-1L).as("known")))).as("e"))
+                                lit(-1L).as("known")))).as("e")))
                 .filter(col("e.year").between(config.firstYear(), config.asOfYear()))
-                .groupBy(col("zone_id"), col("industry_division"), col("e.year").as("year"))
+                .groupBy(concatKeys(keys, col("e.year").as("year")))
                 .agg(sum("e.people").as("people"), sum("e.known").as("known"));
-        Dataset<Row> keyYears = firms.select(keys).distinct().select(col("zone_id"), col("industry_division"),
-                YearSequence.explodeYears(config));
+        Dataset<Row> keyYears = firms.select(keys).distinct().select(concatKeys(keys, YearSequence.explodeYears(config)));
         WindowSpec running = Window.partitionBy(keys).orderBy("year").rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Dataset<Row> base = keyYears.join(registry, new String[]{"zone_id", "industry_division", "year"}, "left")
+        Dataset<Row> base = keyYears.join(registry, joinKeys, "left")
                 .withColumn("reg_people", sum(coalesce(col("people"), lit(0L))).over(running))
                 .withColumn("reg_known", sum(coalesce(col("known"), lit(0L))).over(running))
                 .drop("people", "known");
-        if (financials == null) {
+        Column[] out = concatKeys(keys, col("year"));
+        if (finRows == null) {
             return base.withColumn("employees", when(col("reg_known").gt(0), col("reg_people")))
-                    .select("zone_id", "industry_division", "year", "employees");
+                    .select(concatKeys(out, col("employees")));
         }
-        Dataset<Row> fin = financials.filter(col("employees").isNotNull())
-                .select(col("credit_code").as("fin_code"), col("year"), col("employees").as("fin_employees"));
-        Dataset<Row> corrections = firms.join(fin, SortKeys.equal(col("credit_code"), col("fin_code")))
-                .filter(col("year").between(col("active_from"), col("active_to"))
-                        .and(col("year").between(config.firstYear(), config.asOfYear())))
-                .groupBy("zone_id", "industry_division", "year")
+        Dataset<Row> corrections = finRows.filter(col("fin_employees").isNotNull())
+                .groupBy(concatKeys(keys, col("year")))
                 .agg(sum(col("fin_employees").minus(coalesce(col("employees"), lit(0)))).as("fin_delta"),
                         count(when(col("employees").isNull(), 1)).as("fin_only"));
-        return base.join(corrections, new String[]{"zone_id", "industry_division", "year"}, "left")
+        return base.join(corrections, joinKeys, "left")
                 .withColumn("employees", when(col("reg_known").plus(coalesce(col("fin_only"), lit(0L))).gt(0),
                         col("reg_people").plus(coalesce(col("fin_delta"), lit(0L)))))
-                .select("zone_id", "industry_division", "year", "employees");
+                .select(concatKeys(out, col("employees")));
     }
 
     private static Column[] concatKeys(Column[] keys, Column extra) {

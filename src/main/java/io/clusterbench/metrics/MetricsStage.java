@@ -94,12 +94,13 @@ public final class MetricsStage {
         boolean grants = patents.has("grant_date");
         ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(e.has("tech_sme_years"), e.has("hte_cert_dates"),
                 e.has("listing_board"), true, grants, grants && patents.has("legal_status"), funding != null,
-                StagedSource.has(funding, "amount"), e.has("industry_code"), e.has("enterprise_type"));
+                StagedSource.has(funding, "amount"), e.has("industry_code"), e.has("enterprise_type"),
+                ingest.financials() != null);
 
         IndustryStructure.Result structure = IndustryStructure.compute(firmZones, enterprises,
                 ingest.financials() == null ? null : ingest.financials().staging(), config, keep);
         Dataset<Row> zym = ZoneYearMetrics.assemble(grid, FirmYearEvents.perZoneYear(firmZones, config), patentAgg,
-                fundingAgg, structure.zoneYear(), has);
+                fundingAgg, structure.zoneYear(), structure.workforce(), has);
 
         Dataset<Row> zoneIndustry = structure.zoneIndustry()
                 .join(inventionsGrantedByDivision(zoneLinks),

@@ -26,14 +26,19 @@ public final class ZoneYearMetrics {
     /** Which families have the inputs they need; false makes their columns null rather than 0. */
     public record Availability(boolean techSme, boolean hte, boolean listed, boolean patents, boolean grants,
                                boolean stock, boolean funding, boolean fundingAmount, boolean industry,
-                               boolean ownership) {
+                               boolean ownership, boolean financials) {
     }
 
     private ZoneYearMetrics() {
     }
 
+    /**
+     * @param structure per (zone, year): the industry indices
+     * @param workforce per (zone, year): employees and the financials totals ({@link Workforce}), or null
+     */
     public static Dataset<Row> assemble(Dataset<Row> grid, Dataset<Row> firmEvents, Dataset<Row> patents,
-                                        Dataset<Row> funding, Dataset<Row> structure, Availability has) {
+                                        Dataset<Row> funding, Dataset<Row> structure, Dataset<Row> workforce,
+                                        Availability has) {
         WindowSpec byZone = Window.partitionBy("zone_id").orderBy("year");
         WindowSpec upToYear = byZone.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         String[] key = {"zone_id", "year"};
@@ -45,6 +50,9 @@ public final class ZoneYearMetrics {
             d = d.join(funding, key, "left");
         }
         d = d.join(structure, key, "left");
+        if (workforce != null) {
+            d = d.join(workforce, key, "left");
+        }
 
         Map<String, Column> m = new LinkedHashMap<>();
         m.put("firms_active", running("active", upToYear));
@@ -62,6 +70,9 @@ public final class ZoneYearMetrics {
         m.put("firms_active_foreign", when(lit(has.ownership()), running("foreign", upToYear)));
         m.put("_ownership_known", when(lit(has.ownership()), running("known", upToYear)));
         m.put("firms_new_private", when(lit(has.ownership()), zero("new_private")));
+        if (workforce != null && has.financials()) {
+            m.put("financials_firms", zero("financials_firms"));
+        }
         if (patents != null) {
             m.put("patents_applied", zero("patents_applied"));
             m.put("patents_applied_frac", coalesce(col("patents_applied_frac"), lit(0).cast(PatentMetrics.FRAC)));
@@ -96,6 +107,10 @@ public final class ZoneYearMetrics {
         if (patents != null) {
             derived.put("invention_stock_per_100_firms", when(firms.gt(0), try_divide(col("invention_stock").multiply(100), firms)));
             derived.put("invention_stock_per_km2", try_divide(col("invention_stock"), col("area_km2")));
+            if (workforce != null) {
+                derived.put("invention_stock_per_10k_employees", when(col("employees").gt(0),
+                        try_divide(col("invention_stock").multiply(10_000).cast("double"), col("employees"))));
+            }
         }
         return ZoneYearMetricsTable.conform(d.withColumns(derived));
     }

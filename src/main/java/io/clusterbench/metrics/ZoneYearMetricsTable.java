@@ -60,7 +60,15 @@ public final class ZoneYearMetricsTable {
             "firms_active_foreign", DataTypes.LongType,
             "ownership_known_share", DataTypes.DoubleType,
             "private_share", DataTypes.DoubleType,
-            "firms_new_private", DataTypes.LongType);
+            "firms_new_private", DataTypes.LongType,
+            "employees", DataTypes.LongType,
+            "invention_stock_per_10k_employees", DataTypes.DoubleType,
+            "financials_firms", DataTypes.LongType,
+            "revenue_cny_10k", MONEY,
+            "rd_expense_cny_10k", MONEY,
+            "rd_intensity", DataTypes.DoubleType,
+            "hightech_revenue_share", DataTypes.DoubleType,
+            "revenue_per_employee_cny_10k", DataTypes.DoubleType);
 
     private ZoneYearMetricsTable() {
     }

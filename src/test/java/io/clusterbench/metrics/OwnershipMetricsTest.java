@@ -54,8 +54,8 @@ class OwnershipMetricsTest extends SparkTestBase {
     private static Dataset<Row> assemble(boolean ownershipKnown) {
         Dataset<Row> events = FirmYearEvents.perZoneYear(firmZones, config);
         ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(false, false, false, false, false, false,
-                false, false, false, ownershipKnown);
-        return ZoneYearMetrics.assemble(grid, events, null, null, grid.select("zone_id", "year"), has);
+                false, false, false, ownershipKnown, false);
+        return ZoneYearMetrics.assemble(grid, events, null, null, grid.select("zone_id", "year"), null, has);
     }
 
     private static List<Object> series(Dataset<Row> zym, String zone, String column) {
