@@ -4,7 +4,7 @@
 Zones and their areas come from ../shared/data/zones-reference.csv (the Weinan benchmarking study); firms,
 dates, certificates and listings are invented. Rerun with: python3 scripts/make-sample-data.py
 """
-import csv, gzip, io, os, random, shutil, sys
+import csv, gzip, io, os, random, shutil, sys, zlib
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sample-data")
 rnd = random.Random(20240630)
@@ -58,6 +58,29 @@ TAILS = {"C27": "生物医药", "C26": "化工", "C35": "机械", "C33": "金属
          "I64": "网络科技", "M73": "生物技术研究", "L72": "咨询", "F51": "贸易", "E48": "建设", "C34": "精密机械", "C36": "汽车零部件"}
 BOARDS = [("STAR", "688"), ("CHINEXT", "300"), ("SSE_MAIN", "603"), ("SZSE_MAIN", "002"), ("NEEQ", "83"), ("HKEX", "")]
 STATUS_ZH = {"active": ["存续", "在业", "开业"], "deregistered": ["注销"], "revoked": ["吊销，未注销"], "suspended": ["停业"]}
+
+
+# 企业类型 as registries write it, weighted per region: the home and western zones lean on state ownership, the
+# Yangtze River Delta zones on private and foreign firms. Chosen by a hash of the credit code, so adding this
+# column draws nothing from the random stream and every other value of the sample stays as it was.
+OWNERSHIP_TYPES = {
+    "west": [("有限责任公司（自然人投资或控股）", 40), ("有限责任公司（国有独资）", 12), ("有限责任公司(国有控股)", 10),
+             ("有限责任公司（非自然人投资或控股的法人独资）", 15), ("集体所有制", 4), ("个人独资企业", 5),
+             ("有限责任公司（外商投资企业法人独资）", 3), ("其他有限责任公司", 6), ("股份有限公司(非上市、国有控股)", 5)],
+    "delta": [("有限责任公司（自然人投资或控股）", 45), ("有限责任公司（非自然人投资或控股的法人独资）", 15),
+              ("有限责任公司(外国法人独资)", 10), ("有限责任公司（台港澳法人独资）", 5), ("中外合资经营企业", 5),
+              ("有限责任公司（国有控股）", 4), ("普通合伙企业", 3), ("其他有限责任公司", 6),
+              ("股份有限公司(非上市、自然人投资或控股)", 5), ("股份有限公司(上市、国有控股)", 2)],
+}
+
+
+def enterprise_type(zone, code):
+    types = OWNERSHIP_TYPES["west" if zone in ("weinan-htz", "xian-htz", "baoji-htz") else "delta"]
+    pick = zlib.crc32(code.encode()) % sum(w for _, w in types)
+    for t, w in types:
+        if pick < w:
+            return t
+        pick -= w
 
 
 def firm_rows():
@@ -117,7 +140,7 @@ def firm_rows():
                     stock += ".SH"
                 elif board in ("CHINEXT", "SZSE_MAIN"):
                     stock += ".SZ"
-            rows.append(dict(credit_code=code, name=full, former_names="", enterprise_type="有限责任公司", zone_id=zone_id,
+            rows.append(dict(credit_code=code, name=full, former_names="", enterprise_type=enterprise_type(zone, code), zone_id=zone_id,
                              lon=lon, lat=lat, address=address, authority="", industry_code=ind + str(rnd.randint(10, 99)),
                              established_date=est, status=status, deregistered_date=dereg, registered_capital=capital,
                              employees=str(employees), listing_board=board, stock_code=stock, listing_date=listing,
