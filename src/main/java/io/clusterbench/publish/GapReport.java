@@ -153,7 +153,13 @@ public final class GapReport {
         Map<String, String> divisionNames = new LinkedHashMap<>();
         IndustryCodes.reference().divisions().forEach(d -> divisionNames.put(d.code(), d.nameZh()));
         List<Map<String, Object>> industries = new ArrayList<>();
-        Dataset<Row> top = t.apply("zone_industry_metrics").filter(col("year").equalTo(latestComplete))
+        // an LQ from one or two firms is no specialisation to present (metrics.md "Small numbers"); snapshots
+        // published before lq_reliable existed are shown as they were
+        Dataset<Row> zim = t.apply("zone_industry_metrics");
+        if (java.util.Arrays.asList(zim.columns()).contains("lq_reliable")) {
+            zim = zim.filter(col("lq_reliable"));
+        }
+        Dataset<Row> top = zim.filter(col("year").equalTo(latestComplete))
                 .withColumn("_r", row_number().over(Window.partitionBy("zone_id").orderBy(col("lq").desc(), col("industry_division"))))
                 .filter(col("_r").leq(5)).orderBy("zone_id", "_r");
         Map<String, List<Map<String, Object>>> byZone = new LinkedHashMap<>();

@@ -156,6 +156,7 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
         c.put("as_of", config.asOf().toString());
         c.put("first_year", config.firstYear());
         c.put("cagr_window", config.cagrWindow());
+        c.put("min_cell_firms", config.minCellFirms());
         ObjectNode s = c.putObject("sources");
         config.sources().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             SourceOptions o = e.getValue();

@@ -130,6 +130,11 @@ public final class SnapshotPublisher implements AutoCloseable {
         for (var st : fs.listStatus(staging.getParent())) {
             String name = st.getPath().getName();
             if (st.isDirectory() && RUN_DIRECTORY.matcher(name).matches()) {
+                if (fs.exists(new Path(st.getPath(), KEPT_MARKER))) {
+                    LOG.warn("{} holds partitions a failed commit could not put back; left alone: inspect it and"
+                            + " remove it by hand", st.getPath());
+                    continue;
+                }
                 LOG.info("removing leftover staging {} of an interrupted run", name);
                 fs.delete(st.getPath(), true);
             } else if (st.isDirectory()) {
@@ -176,9 +181,16 @@ public final class SnapshotPublisher implements AutoCloseable {
      * then swapped in whole, then the staging area removed.
      */
     public void replaceOne(String table) {
+        Progress done = new Progress();
         try {
-            swapIn(table);
+            swapIn(table, done);
         } catch (IOException e) {
+            if (done.stranded != null) {
+                keepStaging = true;
+                markKept();
+                throw new ConfigException("cannot publish " + table + " under " + output + " (" + firstLine(e)
+                        + "); its previous partition could not be put back and is kept under " + staging);
+            }
             throw new ConfigException("cannot publish " + table + " under " + output + " (" + firstLine(e)
                     + "); the published " + table + " is unchanged");
         }
@@ -256,6 +268,21 @@ public final class SnapshotPublisher implements AutoCloseable {
         void after(String step);
     }
 
+    /** Thrown by a test's {@link CommitSteps} to stop a commit as a crash would: nothing runs after it. */
+    static final class CommitStopped extends RuntimeException {
+        CommitStopped(String step) {
+            super("stopped after " + step);
+        }
+    }
+
+    /** What a commit has changed so far, so that a failure can put it back. */
+    private static final class Progress {
+        final Deque<String> swapped = new ArrayDeque<>();
+        /** A table whose own swap failed and could not be put back: its old partition is only in staging. */
+        String stranded;
+        boolean summaryAside;
+    }
+
     void commit(Iterable<String> tables, String summaryJson, CommitSteps steps) {
         Path runs = new Path(new Path(output, RUNS), partition);
         Path success = new Path(runs, SUCCESS);
@@ -273,21 +300,28 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
         LOG.info("publish: {} has no _SUCCESS until every table is swapped in", partition);
         steps.after("success removed");
-        Deque<String> swapped = new ArrayDeque<>();
+        Progress done = new Progress();
         try {
             for (String table : tables) {
-                swapIn(table);
-                swapped.push(table);
+                swapIn(table, done);
+                done.swapped.push(table);
                 LOG.info("publish: swapped in {}", table);
                 steps.after("swapped " + table);
             }
-            writeSummary(runs, summaryJson);
+            writeSummary(runs, summaryJson, done);
             LOG.info("publish: wrote the run summary");
             steps.after("summary written");
-            fs.create(success, true).close();
-        } catch (IOException e) {
+            // written beside the tables first, then moved: a _SUCCESS is either absent or whole
+            Path ready = new Path(staging, SUCCESS);
+            fs.create(ready, true).close();
+            move(ready, success);
+        } catch (CommitStopped e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            // a full disk reaches here as Hadoop's FSError, an Error: the rollback must run for it too
+            String state = rollBack(done, runs, success, wasComplete);
             throw new ConfigException("cannot publish " + partition + " under " + output + " (" + firstLine(e)
-                    + "); " + rollBack(swapped, success, wasComplete));
+                    + "); " + state, e);
         }
         removeStaging();
         LOG.info("published snapshot {} under {}", partition, output);
@@ -295,7 +329,7 @@ public final class SnapshotPublisher implements AutoCloseable {
 
     private void removeStaging() {
         if (keepStaging) {
-            LOG.warn("the tables replaced before the failed commit are kept under {}", staging);
+            LOG.warn("the partitions replaced before the failed commit are kept under {}", staging);
             return;
         }
         try {
@@ -306,10 +340,10 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
-    /** Puts the tables swapped in so far back as they were; says what state the snapshot is left in. */
-    private String rollBack(Deque<String> swapped, Path success, boolean wasComplete) {
+    /** Puts what the commit changed back as it was; says what state the snapshot is left in. */
+    private String rollBack(Progress done, Path runs, Path success, boolean wasComplete) {
         int back = 0;
-        for (String table : swapped) {
+        for (String table : done.swapped) {
             try {
                 Path target = new Path(new Path(output, table), partition);
                 move(target, new Path(staging, table));
@@ -318,14 +352,32 @@ public final class SnapshotPublisher implements AutoCloseable {
                     move(old, target);
                 }
                 back++;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("could not put {} back as it was ({})", table, firstLine(e));
             }
         }
-        if (back < swapped.size()) {
+        boolean summaryBack = true;
+        try {
+            Path summary = new Path(runs, SUMMARY_FILE);
+            if (done.summaryAside) {
+                if (fs.exists(summary)) {
+                    fs.delete(summary, false);
+                }
+                move(new Path(staging, REPLACED + SUMMARY_FILE), summary);
+            }
+            if (!wasComplete && fs.exists(success)) {
+                fs.delete(success, false);
+            }
+        } catch (IOException | RuntimeException e) {
+            summaryBack = false;
+            LOG.warn("could not put the run summary back as it was ({})", firstLine(e));
+        }
+        int failed = done.swapped.size() - back + (done.stranded == null ? 0 : 1);
+        if (failed > 0 || !summaryBack) {
             keepStaging = true;
-            return "the snapshot is left without _SUCCESS (incomplete, each table whole: "
-                    + (swapped.size() - back) + " new, the others as before); rerun once the cause is fixed";
+            markKept();
+            return "the snapshot is left without _SUCCESS (incomplete: " + failed + " table(s) could not be put"
+                    + " back; the replaced partitions are kept under " + staging + "); rerun once the cause is fixed";
         }
         if (!wasComplete) {
             return "nothing was published";
@@ -333,15 +385,26 @@ public final class SnapshotPublisher implements AutoCloseable {
         try {
             fs.create(success, true).close();
             return "the previous snapshot is restored whole";
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return "the previous snapshot's tables are restored, but without _SUCCESS; rerun once the cause is fixed";
         }
     }
 
+    /** Marks this staging directory as holding the only copy of replaced partitions: later runs leave it alone. */
+    private void markKept() {
+        try {
+            fs.create(new Path(staging, KEPT_MARKER), true).close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not mark {} as kept ({})", staging, firstLine(e));
+        }
+    }
+
     private static final String REPLACED = "_replaced_";
+    /** In a staging directory kept after a failed commit: the next run does not remove it. */
+    static final String KEPT_MARKER = "KEPT_AFTER_FAILED_COMMIT";
 
     /** Replaces a table's partition whole: the old one is moved aside, the new one moved into its place. */
-    private void swapIn(String table) throws IOException {
+    private void swapIn(String table, Progress done) throws IOException {
         Path target = new Path(new Path(output, table), partition);
         fs.mkdirs(target.getParent());
         Path old = new Path(staging, REPLACED + table);
@@ -351,23 +414,29 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
         try {
             move(new Path(staging, table), target);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (hadOld) {
-                move(old, target); // this table stays as it was; the caller restores the others
+                try {
+                    move(old, target); // this table stays as it was; the caller restores the others
+                } catch (IOException | RuntimeException again) {
+                    done.stranded = table;
+                    LOG.warn("could not put {} back as it was ({})", table, firstLine(again));
+                }
             }
             throw e;
         }
     }
 
-    /** The summary replaces the old one: the new file is written in staging, then renamed over it. */
-    private void writeSummary(Path runs, String summaryJson) throws IOException {
+    /** The new summary is written in staging; the old one is moved aside (a rollback puts it back), the new one in. */
+    private void writeSummary(Path runs, String summaryJson, Progress done) throws IOException {
         Path tmp = new Path(staging, SUMMARY_FILE);
         try (FSDataOutputStream out = fs.create(tmp, true)) {
             out.write(summaryJson.getBytes(StandardCharsets.UTF_8));
         }
         Path summary = new Path(runs, SUMMARY_FILE);
-        if (fs.exists(summary) && !fs.delete(summary, false)) {
-            throw new IOException("cannot replace " + summary);
+        if (fs.exists(summary)) {
+            move(summary, new Path(staging, REPLACED + SUMMARY_FILE));
+            done.summaryAside = true;
         }
         move(tmp, summary);
     }
@@ -403,7 +472,7 @@ public final class SnapshotPublisher implements AutoCloseable {
         return m;
     }
 
-    private static String firstLine(Exception e) {
+    private static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m);
     }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * once, and the common case — a cell already in NFKC with no blanks — returned without copying.
  */
 public final class Text {
-    public static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Every blank Java knows, not only ASCII ones (U+1680, U+2028 … survive NFKC). */
+    public static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     /** A comma between a digit and three digits: a thousands separator (1,000万元), never a list comma. */
     public static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3})");
 

@@ -71,9 +71,9 @@ class InterruptedCommitTest extends SparkTestBase {
         for (String stopAt : steps) {
             Path out = dir.resolve("out-" + steps.indexOf(stopAt));
             publish(out, "v1", s -> { });
-            assertThrows(IllegalStateException.class, () -> publish(out, "v2", s -> {
+            assertThrows(SnapshotPublisher.CommitStopped.class, () -> publish(out, "v2", s -> {
                 if (s.equals(stopAt)) {
-                    throw new IllegalStateException("stopped after " + s);
+                    throw new SnapshotPublisher.CommitStopped(s);
                 }
             }));
             List<String> seen = visibleVersions(out);
@@ -101,6 +101,26 @@ class InterruptedCommitTest extends SparkTestBase {
         assertTrue(Files.exists(out.resolve("_runs/as_of=" + AS_OF + "/_SUCCESS")));
         assertEquals("{\"version\": \"v1\"}", Files.readString(out.resolve("_runs/as_of=" + AS_OF + "/run_summary.json")));
         assertEquals(List.of(".lock"), listNames(out.resolve("_staging")), "the failed run's staging is removed");
+    }
+
+    @Test
+    void anErrorMidCommitAsAFullDiskGivesItIsRolledBackWithTheSummary() throws Exception {
+        // Hadoop reports a full disk as an Error (FSError), not an IOException: the rollback must run for it too,
+        // at any step, the summary included
+        for (String failAt : List.of("swapped b", "summary written")) {
+            Path out = dir.resolve("out-error-" + failAt.replace(' ', '-'));
+            publish(out, "v1", s -> { });
+            ConfigException e = assertThrows(ConfigException.class, () -> publish(out, "v2", s -> {
+                if (s.equals(failAt)) {
+                    throw new java.io.IOError(new IOException("No space left on device"));
+                }
+            }));
+            assertTrue(e.getMessage().contains("the previous snapshot is restored whole"), failAt + ": " + e.getMessage());
+            assertEquals(List.of("v1", "v1", "v1"), visibleVersions(out), failAt);
+            assertTrue(Files.exists(out.resolve("_runs/as_of=" + AS_OF + "/_SUCCESS")), failAt);
+            assertEquals("{\"version\": \"v1\"}", Files.readString(out.resolve("_runs/as_of=" + AS_OF + "/run_summary.json")),
+                    failAt + ": the previous summary is back");
+        }
     }
 
     /**
