@@ -101,33 +101,34 @@ final class Cells {
     }
 
     Integer optionalCount(int slot, String column) {
-        BigDecimal n = number(slot, column, false);
-        if (n == null) {
-            return null;
-        }
-        try {
-            return n.intValueExact();
-        } catch (ArithmeticException e) {
-            verdict.flag(Flag.BAD_OPTIONAL_VALUE);
-            return null;
-        }
+        return count(slot, column, false);
     }
 
     /** A whole number ≥ 0 that the row is for (financials' counts): unreadable is BAD_NUMBER, not a flag. */
     Integer strictCount(int slot, String column) {
+        return count(slot, column, true);
+    }
+
+    private Integer count(int slot, String column, boolean strict) {
         String s = text(slot);
-        if (s == null) {
-            return null;
-        }
-        BigDecimal n = number(slot, column, true);
+        BigDecimal n = s == null ? null : number(slot, column, strict);
         if (n == null) {
             return null;
         }
         try {
             return n.intValueExact();
         } catch (ArithmeticException e) {
-            verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + s + "' is not a whole number");
+            badValue(strict, column + ": '" + s + "' is not a whole number");
             return null;
+        }
+    }
+
+    /** An unreadable value: a reject where the row is for that value, else a flag and the value absent. */
+    private void badValue(boolean strict, String detail) {
+        if (strict) {
+            verdict.reject(ReasonCode.BAD_NUMBER, detail);
+        } else {
+            verdict.flag(Flag.BAD_OPTIONAL_VALUE);
         }
     }
 
@@ -148,16 +149,7 @@ final class Cells {
 
     /** Money the row is for (financials): an amount that cannot be read is BAD_NUMBER, not a flag. */
     Money strictMoney(int slot, String column, MoneyParser parser, SourceOptions options) {
-        try {
-            Money m = parser.parse(text(slot), options.moneyUnit(column));
-            if (m.cny10k() != null && m.cny10k().signum() < 0) {
-                verdict.reject(ReasonCode.NEGATIVE_VALUE, column + " is negative (" + text(slot) + ")");
-            }
-            return m;
-        } catch (BadValueException e) {
-            verdict.reject(ReasonCode.BAD_NUMBER, column + ": '" + text(slot) + "' is not an amount");
-            return Money.UNDISCLOSED;
-        }
+        return money(slot, column, parser, options, true);
     }
 
     Integer requiredInt(int slot, String column) {
@@ -215,6 +207,10 @@ final class Cells {
     }
 
     Money optionalMoney(int slot, String column, MoneyParser parser, SourceOptions options) {
+        return money(slot, column, parser, options, false);
+    }
+
+    private Money money(int slot, String column, MoneyParser parser, SourceOptions options, boolean strict) {
         try {
             Money m = parser.parse(text(slot), options.moneyUnit(column));
             if (m.cny10k() != null && m.cny10k().signum() < 0) {
@@ -222,7 +218,7 @@ final class Cells {
             }
             return m;
         } catch (BadValueException e) {
-            verdict.flag(Flag.BAD_OPTIONAL_VALUE);
+            badValue(strict, column + ": '" + text(slot) + "' is not an amount");
             return Money.UNDISCLOSED;
         }
     }
