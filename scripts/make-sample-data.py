@@ -205,6 +205,16 @@ def write(path, header, rows, encoding="utf-8"):
 
 UNIVERSITIES = [("西北大学", None), ("复旦大学", None), ("中国科学技术大学", None), ("苏州大学", None),
                 ("上海交通大学", None), ("渭南师范学院", None)]
+# A firm co-applies with the universities and institutes of its own region: the draw above picks a slot, this
+# table the region's institution in that slot (so the random stream, and every other value, stays as it was).
+REGIONAL_UNIVERSITIES = {
+    "shaanxi": ["西北大学", "西安交通大学", "西北工业大学", "西安电子科技大学", "陕西科技大学", "渭南师范学院"],
+    "shanghai": ["复旦大学", "上海交通大学", "中国科学院上海药物研究所", "同济大学", "华东理工大学", "上海科技大学"],
+    "suzhou": ["苏州大学", "西交利物浦大学", "中国科学院苏州纳米技术与纳米仿生研究所", "东南大学", "苏州大学", "南京大学"],
+    "hefei": ["中国科学技术大学", "合肥工业大学", "中国科学院合肥物质科学研究院", "安徽大学", "中国科学技术大学", "合肥工业大学"],
+}
+REGION = {"weinan-htz": "shaanxi", "xian-htz": "shaanxi", "baoji-htz": "shaanxi", "zhangjiang-htz": "shanghai",
+          "zhangjiang-sc": "shanghai", "zhangjiang-drug": "shanghai", "sip": "suzhou", "hefei-htz": "hefei"}
 IPC = {"C27": "A61K31/4439", "M73": "C12N15/11", "C39": "H01L21/02", "C38": "H01M10/05", "I65": "G06F16/24",
        "I64": "H04L67/10", "C35": "B23Q3/06", "C26": "C07D401/04", "C33": "B21D28/00", "C34": "F16C33/10",
        "C36": "B60R16/02", "F51": "G06Q30/06", "E48": "E04G21/14", "L72": "G06Q10/06"}
@@ -249,7 +259,8 @@ def patent_rows(firms):
                 if co is not f:
                     applicants.append(co["name"]); codes.append(co["credit_code"] if rnd.random() < 0.5 else "")
             if rnd.random() < 0.2:
-                u = rnd.choice(UNIVERSITIES)[0]
+                slot = UNIVERSITIES.index(rnd.choice(UNIVERSITIES))
+                u = REGIONAL_UNIVERSITIES[REGION.get(zone, "shaanxi")][slot]
                 applicants.append(u); codes.append("")
             owners = ""
             if grant and rnd.random() < 0.05:
@@ -259,6 +270,37 @@ def patent_rows(firms):
                          "授权日": grant, "申请(专利权)人": ";".join(applicants), "申请人统一社会信用代码": ";".join(codes),
                          "当前专利权人": owners, "IPC主分类号": IPC.get(ind, "G06F17/00"),
                          "法律状态": rnd.choice(LEGAL_ZH[status]), "发明人": rnd.choice(["王磊;李静", "张伟", "刘洋;陈晨;杨帆"])})
+    return rows
+
+
+# Technology transfer (成果转化): granted inventions of a region's universities and institutes now owned by firms
+# of a zone, some filed together with a person. Drawn from a stream of their own, so no other value changes.
+TRANSFERS = {"weinan-htz": (["西安交通大学", "西北工业大学"], 9), "zhangjiang-sc": (["复旦大学", "中国科学院上海药物研究所"], 8),
+             "zhangjiang-drug": (["中国科学院上海药物研究所", "复旦大学"], 6), "hefei-htz": (["中国科学技术大学"], 10),
+             "sip": (["苏州大学", "中国科学院苏州纳米技术与纳米仿生研究所"], 5), "xian-htz": (["西安电子科技大学"], 4)}
+PERSONS = ["李建国", "王秀英", "赵志强"]
+
+
+def transfer_rows(firms):
+    t = random.Random(20261203)
+    rows = []
+    for zone, (sources, count) in TRANSFERS.items():
+        stem = PROFILE[zone][3]
+        owners = [f for f in firms if f["credit_code"].startswith("91") and f["status"] == "active"
+                  and not f["name"].endswith("分公司") and (f["zone_id"] == zone or (not f["zone_id"] and stem in f["address"]))]
+        for k in range(count):
+            owner = owners[t.randrange(len(owners))]
+            year = t.randint(2015, 2020)
+            applied = f"{year}-{t.randint(1, 12):02d}-{t.randint(1, 28):02d}"
+            grant = f"{year + t.randint(2, 3)}-{t.randint(1, 12):02d}-{t.randint(1, 28):02d}"
+            applicants = [sources[k % len(sources)]] + ([PERSONS[k % len(PERSONS)]] if k % 4 == 3 else [])
+            body = f"{year}1{t.randint(0, 9999999):07d}"
+            check = sum(int(d) * x for d, x in zip(body, [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5])) % 11
+            rows.append({"申请号": body + "." + ("X" if check == 10 else str(check)), "专利类型": "发明",
+                         "申请日": applied, "公开(公告)号": f"CN{t.randint(100000000, 119999999)}B",
+                         "授权日": grant, "申请(专利权)人": ";".join(applicants), "申请人统一社会信用代码": ";" * (len(applicants) - 1),
+                         "当前专利权人": owner["name"], "IPC主分类号": IPC.get(owner["industry_code"][:3], "G06F17/00"),
+                         "法律状态": t.choice(LEGAL_ZH["valid"]), "发明人": t.choice(["王磊;李静", "张伟", "刘洋;陈晨;杨帆"])})
     return rows
 
 
@@ -363,6 +405,7 @@ def main():
         badp(申请号=app_no(2024, "1"), 申请日="2024-08-01", 授权日=""),                     # after as_of
         badp(授权日="", **{"公开(公告)号": "CN100000000A"}),                                  # DUPLICATE_KEY (A publication of a granted row)
     ]
+    prow += transfer_rows(rows)
     write_dicts(os.path.join(OUT, "patents.csv"), prow, ph)
 
     # Funding: an investment-database export, declared UTF-8 in jobs/sample.yaml; one row carries GBK bytes.
@@ -380,6 +423,11 @@ def main():
     # Financials: English headers, gzipped; one row per firm and year 2021–2023 for about half the firms.
     nrow = financial_rows(rows)
     nh = list(nrow[0].keys())
+    # Some rows lack a figure, as exports do: chosen by a hash of code and year, so no other value changes.
+    for r in nrow:
+        gap = zlib.crc32(f"{r['credit_code']}{r['year']}".encode()) % 25
+        if gap < 3:
+            r[["revenue", "rd_expense", "employees"][gap]] = ""
     nrow += [dict(nrow[0], year="二〇二二"),                                                # BAD_NUMBER
              dict(nrow[0], credit_code="91610502MA6Y00000I")]                              # BAD_CREDIT_CODE (I not allowed)
     write_dicts(os.path.join(OUT, "financials.csv.gz"), nrow, nh, gz=True)

@@ -10,6 +10,7 @@ import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.ingest.IngestStage;
 import io.clusterbench.ingest.SourceAccount;
+import io.clusterbench.link.LinkStage;
 import io.clusterbench.metrics.MetricsStage;
 import io.clusterbench.metrics.ZoneYearMetricsTable;
 import io.clusterbench.place.PlaceStage;
@@ -29,7 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The whole job in one readable place: ingest → place → metrics → benchmark and policy → publish. Every check
+ * The whole job in one readable place: ingest → place → link → metrics → benchmark and policy → publish. Every check
  * that can fail on user input (job, input layout, zone tree, output directory) runs before the first Spark job.
  * Tables are staged as they are computed; later stages read the staged results back instead of recomputing
  * them, and nothing becomes visible until the publisher commits the whole snapshot.
@@ -70,10 +71,12 @@ public final class Pipeline {
             Intermediates keep = Intermediates.parquet(spark, publisher.workDir());
             IngestResult ingest = IngestStage.run(spark, config, prepared, keep);
             PlaceStage.Result placed = PlaceStage.run(spark, ingest, config, keep);
-            MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, config, keep);
+            LinkStage.Result links = LinkStage.run(ingest, placed, keep);
+            MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, links, config, keep);
             stage.accept("zones", marts.zones());
             stage.accept("firms", marts.firms());
             stage.accept("zone_year_metrics", marts.zoneYearMetrics());
+            stage.accept("technology_transfer", links.technologyTransfer());
             stage.accept("zone_year_listed", marts.zoneYearListed());
             stage.accept("zone_industry_metrics", marts.zoneIndustryMetrics());
             stage.accept("industry_divisions", marts.industryDivisions());
@@ -88,14 +91,14 @@ public final class Pipeline {
             stage.accept("published_figures", bench.publishedFigures() != null ? bench.publishedFigures()
                     : spark.createDataFrame(List.of(), PublishedFigures.SCHEMA));
 
-            PolicyStage.Result policy = PolicyStage.run(ingest, placed, marts, publisher.readStaged(spark, "firms"),
+            PolicyStage.Result policy = PolicyStage.run(ingest, placed, links, marts, publisher.readStaged(spark, "firms"),
                     publisher.readStaged(spark, "zone_industry_metrics"), config);
             stage.accept("cultivation_candidates", policy.cultivationCandidates());
             stage.accept("industry_opportunities", policy.industryOpportunities());
             stage.accept("strong_clusters", policy.strongClusters());
 
             RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
-                    spark.version(), accounts(ingest, placed, marts), placed.placement(), marts.matching(), config);
+                    spark.version(), accounts(ingest, placed, links), placed.placement(), links.matching(), config);
             stage.accept("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA));
             publisher.stageFile(REPORT, "index.html", GapReport.render(t -> publisher.readStaged(spark, t), config,
                     config.asOf(), summary.toJson()));
@@ -126,14 +129,14 @@ public final class Pipeline {
     }
 
     /** Each source's account, with the flags decided after ingest (unknown zones, ambiguous names). */
-    private static List<SourceAccount> accounts(IngestResult ingest, PlaceStage.Result placed, MetricsStage.Result marts) {
+    private static List<SourceAccount> accounts(IngestResult ingest, PlaceStage.Result placed, LinkStage.Result links) {
         List<SourceAccount> accounts = new ArrayList<>();
         for (var s : ingest.staged()) {
             SourceAccount a = s.account();
             if (a.source().equals("enterprises")) {
                 a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
             }
-            accounts.add(a.withFlag("AMBIGUOUS_NAME", marts.ambiguousRows().getOrDefault(a.source(), 0L)));
+            accounts.add(a.withFlag("AMBIGUOUS_NAME", links.ambiguousRows().getOrDefault(a.source(), 0L)));
         }
         return accounts;
     }

@@ -38,11 +38,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Unique markers planted in every personal-data column (and an unrecognised column) of every source, in
- * accepted and rejected rows alike, appear nowhere under the output directory and nowhere in the captured
- * driver log or console output of a whole run.
+ * accepted and rejected rows alike, and in a person's name among a transferred patent's applicants, appear nowhere
+ * under the output directory and nowhere in the captured driver log or console output of a whole run.
  */
 class PersonalDataTest extends SparkTestBase {
     private static final String PERSONAL = "legal_representative,phone,email,inventors,shareholders,备注";
+    /** Planted in a person's name among a patent's applicants. */
+    private static final String PERSON = "PIIPERSONAPPLICANT";
 
     @TempDir
     Path dir;
@@ -68,10 +70,13 @@ class PersonalDataTest extends SparkTestBase {
                 code(1) + ",乙公司,z1,2016-02-30,存续," + markers("ent", 2),          // BAD_DATE reject
                 code(2) + ",丙公司,z1,2016-03-01,存续," + markers("ent", 3) + ",extra", // MALFORMED_ROW
                 code(0) + ",甲公司,z1,2015-03-01,存续," + markers("ent", 4)));         // DUPLICATE_KEY
+        // The third patent, filed by a person and a university and owned by 甲公司 today, is a technology transfer:
+        // the university is named as its source, the person never.
         TestInputs.write(in.resolve("patents.csv"), lines(
-                "application_no,application_date,applicants," + PERSONAL,
-                "201710601862.3,2017-03-01,甲公司," + markers("pat", 1),
-                "201710601862.4,2017-03-01,甲公司," + markers("pat", 2)));
+                "application_no,application_date,applicants,grant_date,legal_status,current_owners," + PERSONAL,
+                "201710601862.3,2017-03-01,甲公司,,,," + markers("pat", 1),
+                "201710601862.4,2017-03-01,甲公司,,,," + markers("pat", 2),
+                "201810123456.5,2018-03-01,李" + PERSON + ";复旦大学,2020-05-01,有效,甲公司," + markers("pat", 3)));
         TestInputs.write(in.resolve("funding.csv"), lines(
                 "event_id,company_name,date,amount," + PERSONAL,
                 "E1,甲公司,2020-01-01,500万元," + markers("fun", 1),
@@ -99,7 +104,7 @@ class PersonalDataTest extends SparkTestBase {
         assertTrue(log.toString().contains("published snapshot"), "the log capture works");
 
         List<String> planted = new ArrayList<>();
-        for (String s : List.of("zones1", "ent1", "ent2", "ent3", "ent4", "pat1", "pat2", "fun1", "fun2", "fin1", "fin2", "pub1")) {
+        for (String s : List.of("zones1", "ent1", "ent2", "ent3", "ent4", "pat1", "pat2", "pat3", "fun1", "fun2", "fin1", "fin2", "pub1")) {
             String src = s.replaceAll("\\d", "");
             planted.addAll(Arrays.asList(markers(src, Integer.parseInt(s.replaceAll("\\D", ""))).split(",")));
         }
@@ -107,7 +112,11 @@ class PersonalDataTest extends SparkTestBase {
         for (String m : planted) {
             assertTrue(!haystack.contains(m), "personal marker " + m + " leaked");
         }
+        assertTrue(!haystack.contains(PERSON), "a person applying for a patent is named somewhere");
         assertTrue(haystack.contains("甲公司"), "the search does see ordinary values");
+        assertTrue(everyTableAsText(out).contains("\"source_name\":\"复旦大学\""), "the transfer's institution is named");
+        assertTrue(Files.readString(out.resolve("report/as_of=2024-06-30/index.html")).contains("复旦大学"),
+                "the report names the institution");
     }
 
     private static String everyFileAsText(Path root) throws IOException {

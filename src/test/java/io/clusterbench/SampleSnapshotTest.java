@@ -42,7 +42,7 @@ class SampleSnapshotTest extends SparkTestBase {
         java.time.LocalDate asOf = java.time.LocalDate.of(2024, 6, 30);
         var first = io.clusterbench.publish.SnapshotDigest.of(spark(), out.toString(), asOf);
         var second = io.clusterbench.publish.SnapshotDigest.of(spark(), again.toString(), asOf);
-        assertEquals(17, first.size(), "16 tables and the report: " + first.keySet());
+        assertEquals(18, first.size(), "17 tables and the report: " + first.keySet());
         assertEquals(first, second);
         assertTrue(first.get("firms").startsWith("581:"), first.get("firms"));
     }
@@ -139,5 +139,61 @@ class SampleSnapshotTest extends SparkTestBase {
             assertEquals(0, rs.getLong(1), "cells whose lq_reliable disagrees with firms_active >= 3");
             assertTrue(rs.getLong(2) > 0 && rs.getLong(3) > 0, "the sample has reliable and unreliable cells");
         }
+    }
+
+    /**
+     * Inventions transferred into the zones without nested zones, from each institution, recomputed in DuckDB
+     * from the raw patents export and the published firms' zones: granted inventions (type digit 1) valid today
+     * whose current owners include a firm of the zone and whose applicants (by name or code) include none.
+     */
+    @Test
+    void transfersFromInstitutionsAgreeWithAnIndependentCount() throws Exception {
+        String firms = "read_parquet('" + out + "/firms/**/*.parquet', hive_partitioning = true)";
+        String zones = "('weinan-htz', 'hefei-htz', 'sip', 'xian-htz', 'baoji-htz')";
+        String expected = "WITH firms AS (SELECT credit_code, name, zone_id FROM " + firms + " WHERE entity_kind = 'enterprise'),"
+                + " z AS (SELECT zone_id, list(name) AS names, list(credit_code) AS codes FROM firms WHERE zone_id IN " + zones
+                + "  GROUP BY zone_id),"
+                + " p AS (SELECT regexp_replace(\"申请号\", '^CN', '') AS no, \"授权日\" AS granted, \"法律状态\" AS status,"
+                + "  string_split(\"申请(专利权)人\", ';') AS apps, string_split(coalesce(\"申请人统一社会信用代码\", ''), ';') AS codes,"
+                + "  string_split(coalesce(\"当前专利权人\", ''), ';') AS owners"
+                + "  FROM read_csv('sample-data/patents.csv', all_varchar = true, header = true)),"
+                + " moved AS (SELECT DISTINCT z.zone_id, p.no, p.apps FROM p, z"
+                + "  WHERE substr(p.no, 5, 1) = '1' AND coalesce(p.granted, '') <> '' AND p.status IN ('有效', '专利权维持')"
+                + "  AND list_has_any(p.owners, z.names) AND NOT list_has_any(p.apps, z.names) AND NOT list_has_any(p.codes, z.codes))"
+                + " SELECT zone_id || '|' || a || '|' || count(DISTINCT no) FROM moved, unnest(apps) AS u(a)"
+                + " WHERE regexp_matches(a, '大学|学院|研究院|研究所|科学院|实验室|研究中心') AND NOT contains(a, '公司')"
+                + "  AND a NOT IN (SELECT name FROM firms) GROUP BY zone_id, a ORDER BY 1";
+        String actual = "SELECT zone_id || '|' || source_name || '|' || inventions_transferred_in FROM read_parquet('"
+                + out + "/technology_transfer/**/*.parquet') WHERE source_kind = 'academic' AND inventions_transferred_in > 0"
+                + " AND zone_id IN " + zones + " ORDER BY 1";
+        List<String> want = strings(expected);
+        assertTrue(want.contains("weinan-htz|西安交通大学|5") && want.contains("hefei-htz|中国科学技术大学|10"),
+                "the sample's planted transfers: " + want);
+        assertEquals(want, strings(actual));
+    }
+
+    /** The new columns and table, as DuckDB reads them: the contract's types (decimal money, double ratios, long counts). */
+    @Test
+    void theNewColumnsReadWithTheContractsTypes() throws Exception {
+        String zym = "read_parquet('" + out + "/zone_year_metrics/**/*.parquet', hive_partitioning = true)";
+        String tt = "read_parquet('" + out + "/technology_transfer/**/*.parquet', hive_partitioning = true)";
+        assertEquals(List.of("firms_active_private|BIGINT", "private_share|DOUBLE", "patents_academic_coapplied|BIGINT",
+                        "employees|BIGINT", "revenue_cny_10k|DECIMAL(20,4)", "rd_intensity|DOUBLE"),
+                strings("SELECT column_name || '|' || column_type FROM (DESCRIBE SELECT firms_active_private, private_share,"
+                        + " patents_academic_coapplied, employees, revenue_cny_10k, rd_intensity FROM " + zym + ")"));
+        assertEquals(List.of("zone_id|VARCHAR", "source_kind|VARCHAR", "source_name|VARCHAR",
+                        "inventions_transferred_in|BIGINT", "patents_coapplied|BIGINT", "as_of|DATE"),
+                strings("SELECT column_name || '|' || column_type FROM (DESCRIBE SELECT * FROM " + tt + ")"));
+    }
+
+    private static List<String> strings(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 }

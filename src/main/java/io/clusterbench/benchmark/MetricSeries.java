@@ -15,7 +15,7 @@ public final class MetricSeries {
     public static final Set<String> FLOWS = Set.of("firms_new", "firms_exited", "patents_applied", "patents_applied_frac",
             "invention_applied", "invention_granted", "invention_granted_frac", "funding_events", "funding_amount_cny_10k",
             "funding_undisclosed_events", "listed_new", "tech_sme_first_registered", "hte_net_new", "firms_new_private",
-            "revenue_cny_10k", "rd_expense_cny_10k");
+            "patents_academic_coapplied", "revenue_cny_10k", "rd_expense_cny_10k");
 
     private MetricSeries() {
     }

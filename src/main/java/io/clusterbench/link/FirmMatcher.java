@@ -39,18 +39,21 @@ public final class FirmMatcher {
     private final Dataset<Row> index;
 
     /**
-     * @param enterprises every accepted firm (staging): credit_code, name_norm, former_names_norm; credit codes
+     * @param enterprises every accepted firm (staging): credit_code, entity_kind, name_norm, former_names_norm; credit codes
      *                    are unique there (ingest resolved duplicates), so they need no distinct
      * @param keep        where the name index, read for patents and funding alike, is kept
      */
     public FirmMatcher(Dataset<Row> enterprises, Intermediates keep) {
+        Column enterprise = coalesce(col("entity_kind").equalTo("enterprise"), lit(false)).cast("int");
         Dataset<Row> codes = enterprises.select(lit(true).as("_by_code"), col("credit_code").as("_key"),
-                col("credit_code").as("_code"), lit(1).as("_firms"), lit(null).cast("int").as("_by_current"));
+                col("credit_code").as("_code"), lit(1).as("_firms"), lit(null).cast("int").as("_by_current"),
+                enterprise.as("_enterprise"));
         // One scan: the current name is position 0 of the firm's names, the former names follow.
         Column allNames = concat(array(col("name_norm")),
                 coalesce(col("former_names_norm"), array().cast("array<string>")));
         Dataset<Row> names = keep.keep("int_firm_names", enterprises
-                .select(col("credit_code").as("_code"), posexplode(allNames).as(new String[]{"_pos", "_name"}))
+                .select(col("credit_code").as("_code"), enterprise.as("_enterprise"),
+                        posexplode(allNames).as(new String[]{"_pos", "_name"}))
                 .filter(col("_name").isNotNull())
                 .withColumn("_current", col("_pos").equalTo(0))
                 // min/max of a text code have no fixed-width buffer, so Spark aggregates by sorting: the name's
@@ -58,11 +61,11 @@ public final class FirmMatcher {
                 .groupBy(xxhash64(col("_name")).as("_name_hash"), col("_name"))
                 // one firm or several is all the match needs: min = max code (no distinct-count aggregation)
                 .agg(min("_code").as("_code"), max("_code").as("_max_code"),
-                        max(col("_current").cast("int")).as("_by_current"))
+                        max(col("_current").cast("int")).as("_by_current"), max("_enterprise").as("_enterprise"))
                 .withColumn("_firms", when(col("_code").equalTo(col("_max_code")), lit(1)).otherwise(lit(2)))
                 .drop("_name_hash", "_max_code"));
         this.index = codes.unionByName(names.select(lit(false).as("_by_code"), col("_name").as("_key"), col("_code"),
-                col("_firms"), col("_by_current")));
+                col("_firms"), col("_by_current"), col("_enterprise")));
     }
 
     /**
@@ -72,7 +75,8 @@ public final class FirmMatcher {
     private static final long NARROW_INDEX_REFS = 2_000_000;
 
     /**
-     * Adds {@code matched_code} and {@code match_method} to references carrying {@code ref_code} (may be null)
+     * Adds {@code matched_code}, {@code match_method} and {@code matched_enterprise} (whether the matched firm is
+     * an {@code enterprise}; null when nothing matched) to references carrying {@code ref_code} (may be null)
      * and {@code ref_name} (normalised).
      *
      * @param refCount how many references there are (known from the source's account): a small set matches
@@ -100,13 +104,14 @@ public final class FirmMatcher {
         return keyed.join(index, SortKeys.equal(col("_ref_key"), col("_key"))
                         .and(col("_ref_by_code").equalTo(col("_by_code"))), "left")
                 .withColumn("matched_code", when(col("_firms").equalTo(1), col("_code")))
+                .withColumn("matched_enterprise", when(col("_firms").equalTo(1), col("_enterprise").equalTo(1)))
                 .withColumn("match_method", when(col("_ref_by_code"),
                                 when(col("_firms").isNotNull(), lit(BY_CODE)).otherwise(lit(UNMATCHED)))
                         .when(col("_firms").isNull(), lit(UNMATCHED))
                         .when(col("_firms").gt(1), lit(AMBIGUOUS))
                         .when(col("_by_current").equalTo(1), lit(BY_NAME))
                         .otherwise(lit(BY_FORMER_NAME)))
-                .drop("_ref_by_code", "_ref_key", "_by_code", "_key", "_code", "_firms", "_by_current");
+                .drop("_ref_by_code", "_ref_key", "_by_code", "_key", "_code", "_firms", "_by_current", "_enterprise");
     }
 
     /** The rows of {@code rows} whose {@code columns} occur in the (small) {@code keys}: a broadcast semi-join. */
@@ -115,9 +120,13 @@ public final class FirmMatcher {
                 "left_semi");
     }
 
-    /** The zones a matched firm counts in: enterprise firms only, one row per containing zone. */
+    /**
+     * The zones a matched firm counts in: enterprise firms only, one row per containing zone, {@code own_zone}
+     * true on the firm's own (finest) zone.
+     */
     public static Dataset<Row> enterpriseZones(Dataset<Row> firmZones) {
-        return firmZones.select(col("credit_code").as("matched_code"), col("zone_id"), col("industry_division"));
+        return firmZones.select(col("credit_code").as("matched_code"), col("zone_id"), col("own_zone"),
+                col("industry_division"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.clusterbench.link;
 
+import io.clusterbench.spark.SortKeys;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,6 +15,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
@@ -39,8 +41,10 @@ public final class PatentAttribution {
      * @param carried per-patent columns copied onto every reference (the facts the patent counts need), so that
      *                the firm links never join the patents again
      * @return one row per distinct (patent, role, reference name) with its position {@code pos}, match method,
-     *         matched_code, n, the carried columns and {@code firm_first}: true on the first reference of each
-     *         matched firm (the names and codes themselves are left behind)
+     *         matched_code, n, the carried columns, {@code firm_first}: true on the first reference of each
+     *         matched firm, {@code academic_name}: the name when it is an institution's, and
+     *         {@code with_academic}: whether the same role's list holds an institution (the other names and the
+     *         codes are left behind)
      */
     public static Dataset<Row> references(Dataset<Row> patents, FirmMatcher matcher, List<String> carried) {
         List<Column> common = new ArrayList<>(List.of(col("application_no")));
@@ -64,8 +68,14 @@ public final class PatentAttribution {
                 .filter(first.equalTo(col("pos").plus(1))).drop("_names");
         // Past the match, the names and codes themselves are not read again: only whether a name was given (for
         // n), so they are not carried through the shuffle by patent.
+        // The one name kept is an institution's (metrics.md "Technology transfer"): a name that reads as a
+        // university's or institute's and did not match an enterprise firm. Persons' names are never kept.
+        Column institution = AcademicNames.matches(col("ref_name"))
+                .and(coalesce(col("matched_enterprise"), lit(false)).unary_$bang());
         Dataset<Row> resolved = matcher.resolve(distinctNames)
-                .withColumn("_named", col("ref_name").isNotNull()).drop("ref_name", "ref_code");
+                .withColumn("academic_name", when(institution, col("ref_name")))
+                .withColumn("_named", col("ref_name").isNotNull())
+                .drop("ref_name", "ref_code", "matched_enterprise");
         // One shuffle by patent and one sort by (patent, role, matched_code, pos) serve both windows: a firm's
         // first reference is the first row of its code's run, and n needs only the whole partition. The patent's
         // hash, computed once, leads the keys so that the sort compares longs (SortKeys).
@@ -79,16 +89,18 @@ public final class PatentAttribution {
         return resolved.withColumn("_patent_hash", xxhash64(col("application_no")))
                 .withColumn("firm_first", firmFirst)
                 .withColumn("n", sum(when(entity, 1).otherwise(0)).over(Window.partitionBy(patentRole)).cast("int"))
+                .withColumn("with_academic", max(col("academic_name").isNotNull()).over(Window.partitionBy(patentRole)))
                 .drop("_patent_hash", "_named");
     }
 
     /**
      * @param references {@link #references} with the carried columns
-     * @return one row per (patent, role, matched firm): application_no, role, credit_code, n and the carried columns
+     * @return one row per (patent, role, matched firm): application_no, role, credit_code, n, with_academic and
+     *         the carried columns
      */
     public static Dataset<Row> firmLinks(Dataset<Row> references, List<String> carried) {
         List<Column> columns = new ArrayList<>(List.of(col("application_no"), col("role"),
-                col("matched_code").as("credit_code"), col("n")));
+                col("matched_code").as("credit_code"), col("n"), col("with_academic")));
         carried.forEach(c -> columns.add(col(c)));
         return references.filter(col("firm_first")).select(columns.toArray(Column[]::new));
     }
@@ -97,6 +109,15 @@ public final class PatentAttribution {
         List<Column> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
         return all.toArray(Column[]::new);
+    }
+
+    /**
+     * The firm links placed in zones: one row per (patent, role, firm, containing zone) with the link's columns
+     * and the firm's zone columns ({@link FirmMatcher#enterpriseZones}). Joined once; every patent metric reads it.
+     */
+    public static Dataset<Row> zoneLinks(Dataset<Row> links, Dataset<Row> enterpriseZones) {
+        return links.join(enterpriseZones, SortKeys.equal(links.col("credit_code"), enterpriseZones.col("matched_code")))
+                .drop("matched_code");
     }
 
     /** Patents with at least one ambiguous applicant or owner name (flag AMBIGUOUS_NAME on the patent row). */

@@ -1,18 +1,11 @@
 package io.clusterbench.metrics;
 
-import io.clusterbench.spark.SortKeys;
 import io.clusterbench.config.JobConfig;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
-import java.math.BigDecimal;
-
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -22,10 +15,9 @@ public final class FundingMetrics {
     private FundingMetrics() {
     }
 
-    /** @param matchedEvents funding staging resolved to firms ({@code matched_code}) */
-    public static Dataset<Row> perZoneYear(Dataset<Row> matchedEvents, Dataset<Row> enterpriseZones, JobConfig config) {
-        Dataset<Row> matched = matchedEvents.filter(col("matched_code").isNotNull());
-        return matched.join(enterpriseZones, SortKeys.equal(matched.col("matched_code"), enterpriseZones.col("matched_code")))
+    /** @param fundingZoneLinks matched funding events, one row per containing zone of the matched firm */
+    public static Dataset<Row> perZoneYear(Dataset<Row> fundingZoneLinks, JobConfig config) {
+        return fundingZoneLinks
                 .withColumn("year", year(col("date")))
                 .filter(col("year").between(config.firstYear(), config.asOfYear()))
                 .groupBy("zone_id", "year")

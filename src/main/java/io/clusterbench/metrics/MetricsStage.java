@@ -4,17 +4,12 @@ import io.clusterbench.spark.Intermediates;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.ingest.StagedSource;
-import io.clusterbench.link.FirmMatcher;
+import io.clusterbench.link.LinkStage;
 import io.clusterbench.link.PatentAttribution;
 import io.clusterbench.place.PlaceStage;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -23,32 +18,12 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-/** Metrics: the per-firm and per-zone marts computed from placed firms and matched patents and funding. */
+/** Metrics: the per-firm and per-zone marts computed from placed firms and their patent and funding links. */
 public final class MetricsStage {
-    private static final List<String> METHODS = List.of(FirmMatcher.BY_CODE, FirmMatcher.BY_NAME,
-            FirmMatcher.BY_FORMER_NAME, FirmMatcher.AMBIGUOUS, FirmMatcher.UNMATCHED);
-
-    /**
-     * The marts of this stage, each in its published shape, plus what the run summary needs.
-     *
-     * @param matching       per kind (patent_applicants, funding) the references per match method
-     * @param ambiguousRows  per source, rows flagged AMBIGUOUS_NAME
-     */
+    /** The marts of this stage, each in its published shape. */
     public record Result(Dataset<Row> zones, Dataset<Row> firms, Dataset<Row> zoneYearMetrics,
-                         Dataset<Row> zoneYearListed, Dataset<Row> zoneIndustryMetrics, Dataset<Row> industryDivisions,
-                         Map<String, Map<String, Long>> matching, Map<String, Long> ambiguousRows,
-                         Dataset<Row> patentCounts) {
+                         Dataset<Row> zoneYearListed, Dataset<Row> zoneIndustryMetrics, Dataset<Row> industryDivisions) {
     }
-
-    /**
-     * What the zone metrics read of a firm in a containing zone. The rolled-up rows (a firm once per containing
-     * zone) are written with these columns only, not with the whole registry row.
-     */
-    private static final Column[] FIRM_ZONE_COLUMNS = java.util.stream.Stream.of("credit_code", "zone_id",
-            "placement", "industry_division", "active_from", "active_to", "established_date", "deregistered_date",
-            "employees", "listing_board", "listing_date", "delisting_date", "tech_sme_years", "hte_cert_dates",
-            "ownership")
-            .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
     /**
      * Heap allowed per broadcast per-firm count row (a code and three longs take about 130 bytes as a hashed
@@ -59,38 +34,19 @@ public final class MetricsStage {
     private MetricsStage() {
     }
 
-    public static Result run(SparkSession spark, IngestResult ingest, PlaceStage.Result placed, JobConfig config,
-                             Intermediates keep) {
+    public static Result run(SparkSession spark, IngestResult ingest, PlaceStage.Result placed, LinkStage.Result links,
+                             JobConfig config, Intermediates keep) {
         Dataset<Row> grid = ZoneYearGrid.build(spark, ingest.zones().tree(), config);
-        Dataset<Row> firmZones = keep.keep("int_firm_zones", placed.firmZones().select(FIRM_ZONE_COLUMNS));
+        Dataset<Row> firmZones = placed.firmZones();
         Dataset<Row> enterprises = placed.firms().filter(col("entity_kind").equalTo("enterprise"));
-        Dataset<Row> enterpriseZones = FirmMatcher.enterpriseZones(firmZones);
-        FirmMatcher matcher = new FirmMatcher(ingest.enterprises().staging(), keep);
-        Map<String, Map<String, Long>> matching = new LinkedHashMap<>();
-        Map<String, Long> ambiguous = new LinkedHashMap<>();
-
-        StagedSource patents = ingest.patents();
-        Dataset<Row> references = keep.keep("int_patent_references", PatentAttribution.references(
-                PatentMetrics.withFacts(patents.staging()), matcher, PatentMetrics.FACTS));
-        Dataset<Row> links = PatentAttribution.firmLinks(references, PatentMetrics.FACTS);
-        matching.put("patent_applicants", countByMethod(references.filter(col("role").equalTo(PatentAttribution.APPLICANT))));
-        ambiguous.put("patents", PatentAttribution.ambiguousRows(references));
-        Dataset<Row> zoneLinks = keep.keep("int_patent_zone_links", PatentMetrics.zoneLinks(links, enterpriseZones));
+        Dataset<Row> zoneLinks = links.patentZoneLinks();
         Dataset<Row> patentAgg = PatentMetrics.perZoneYear(zoneLinks, config);
-
-        Dataset<Row> fundingAgg = null;
-        StagedSource funding = ingest.funding();
-        if (funding != null) {
-            Dataset<Row> matched = keep.keep("int_funding_matched", matcher.resolve(funding.staging()
-                    .withColumn("ref_code", col("credit_code")).withColumn("ref_name", col("company_name_norm")),
-                    funding.account().accepted()));
-            matching.put("funding", countByMethod(matched));
-            ambiguous.put("funding", matched.filter(col("match_method").equalTo(FirmMatcher.AMBIGUOUS)).count());
-            fundingAgg = FundingMetrics.perZoneYear(matched,
-                    FirmMatcher.zonesOfMatched(enterpriseZones, matched, funding.account().accepted()), config);
-        }
+        Dataset<Row> fundingAgg = links.fundingZoneLinks() == null ? null
+                : FundingMetrics.perZoneYear(links.fundingZoneLinks(), config);
 
         StagedSource e = ingest.enterprises();
+        StagedSource patents = ingest.patents();
+        StagedSource funding = ingest.funding();
         boolean grants = patents.has("grant_date");
         ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(e.has("tech_sme_years"), e.has("hte_cert_dates"),
                 e.has("listing_board"), true, grants, grants && patents.has("legal_status"), funding != null,
@@ -110,7 +66,7 @@ public final class MetricsStage {
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees",
                         "invention_granted", "lq_reliable");
 
-        Dataset<Row> patentCounts = keep.keep("int_firm_patent_counts", PatentMetrics.perFirm(links));
+        Dataset<Row> patentCounts = links.patentCounts();
         // Firms with patents are a fraction of all firms: while their counts fit the heaps that hold a broadcast,
         // they are broadcast, so the wide firm rows are not shuffled for the firms table.
         long countRows = broadcastHeap(spark) / BYTES_PER_COUNT_ROW;
@@ -121,8 +77,7 @@ public final class MetricsStage {
                 zym,
                 ListedByBoard.compute(firmZones, config),
                 zoneIndustry,
-                ReferenceTables.industryDivisions(spark),
-                matching, ambiguous, patentCounts);
+                ReferenceTables.industryDivisions(spark));
     }
 
     /**
@@ -145,14 +100,5 @@ public final class MetricsStage {
                         .and(col("industry_division").isNotNull()))
                 .groupBy(col("zone_id"), col("industry_division"), col("grant_year").as("year"))
                 .agg(countDistinct("application_no").as("invention_granted"));
-    }
-
-    private static Map<String, Long> countByMethod(Dataset<Row> resolved) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        METHODS.forEach(k -> m.put(k, 0L));
-        for (Row r : resolved.groupBy("match_method").count().collectAsList()) {
-            m.put(r.getString(0), r.getLong(1));
-        }
-        return m;
     }
 }

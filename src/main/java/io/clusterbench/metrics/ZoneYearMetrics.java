@@ -77,6 +77,7 @@ public final class ZoneYearMetrics {
             m.put("patents_applied", zero("patents_applied"));
             m.put("patents_applied_frac", coalesce(col("patents_applied_frac"), lit(0).cast(PatentMetrics.FRAC)));
             m.put("invention_applied", zero("invention_applied"));
+            m.put("patents_academic_coapplied", zero("patents_academic_coapplied"));
             m.put("invention_granted", when(lit(has.grants()), zero("invention_granted")));
             m.put("invention_granted_frac", when(lit(has.grants()),
                     coalesce(col("invention_granted_frac"), lit(0).cast(PatentMetrics.FRAC))));

@@ -61,6 +61,7 @@ public final class ZoneYearMetricsTable {
             "ownership_known_share", DataTypes.DoubleType,
             "private_share", DataTypes.DoubleType,
             "firms_new_private", DataTypes.LongType,
+            "patents_academic_coapplied", DataTypes.LongType,
             "employees", DataTypes.LongType,
             "invention_stock_per_10k_employees", DataTypes.DoubleType,
             "financials_firms", DataTypes.LongType,

@@ -5,7 +5,6 @@ import io.clusterbench.zone.ZoneTree;
 import io.clusterbench.spark.Intermediates;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
-import io.clusterbench.place.FirmActivity;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,7 +24,8 @@ public final class PlaceStage {
 
     /**
      * @param firms      every accepted firm, placed, with its active years (int_firms_placed)
-     * @param firmZones  one row per (enterprise firm, containing zone), {@code zone_id} the container
+     * @param firmZones  one row per (enterprise firm, containing zone), {@code zone_id} the container and
+     *                   {@code own_zone} true on the firm's own zone (int_firm_zones)
      * @param placement  firms per placement label, every label present
      */
     public record Result(Dataset<Row> firms, Dataset<Row> firmZones, Map<String, Long> placement) {
@@ -42,6 +42,16 @@ public final class PlaceStage {
             "registered_capital_cny_10k", "employees", "listing_board", "listing_date", "delisting_date",
             "tech_sme_years", "hte_cert_dates").map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
 
+    /**
+     * What the later stages read of a firm in a containing zone. The rolled-up rows (a firm once per containing
+     * zone) are kept with these columns only, not with the whole registry row.
+     */
+    private static final Column[] FIRM_ZONE_COLUMNS = java.util.stream.Stream.of("credit_code", "zone_id",
+                    "own_zone", "placement", "industry_division", "active_from", "active_to", "established_date",
+                    "deregistered_date", "employees", "listing_board", "listing_date", "delisting_date",
+                    "tech_sme_years", "hte_cert_dates", "ownership")
+            .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+
     private PlaceStage() {
     }
 
@@ -54,11 +64,12 @@ public final class PlaceStage {
         for (Row r : placed.groupBy("placement").count().collectAsList()) {
             counts.put(r.getString(0), r.getLong(1));
         }
-        Dataset<Row> firmZones = placed
+        Dataset<Row> firmZones = keep.keep("int_firm_zones", placed
                 .filter(col("entity_kind").equalTo("enterprise").and(col("placed_zone_id").isNotNull()))
                 .join(broadcast(ZoneRollup.containers(spark, tree)), "placed_zone_id")
-                .drop("zone_id")
-                .withColumnRenamed("container_zone_id", "zone_id");
+                .withColumn("zone_id", col("container_zone_id"))
+                .withColumn("own_zone", col("container_zone_id").equalTo(col("placed_zone_id")))
+                .select(FIRM_ZONE_COLUMNS));
         return new Result(placed, firmZones, counts);
     }
 }

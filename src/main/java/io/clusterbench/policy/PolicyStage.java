@@ -2,6 +2,7 @@ package io.clusterbench.policy;
 
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
+import io.clusterbench.link.LinkStage;
 import io.clusterbench.metrics.MetricsStage;
 import io.clusterbench.place.PlaceStage;
 import org.apache.spark.sql.Dataset;
@@ -22,8 +23,8 @@ public final class PolicyStage {
      * @param firms        the published firms table (read back from staging)
      * @param zoneIndustry the published zone_industry_metrics (read back from staging)
      */
-    public static Result run(IngestResult ingest, PlaceStage.Result placed, MetricsStage.Result marts, Dataset<Row> firms,
-                             Dataset<Row> zoneIndustry, JobConfig config) {
+    public static Result run(IngestResult ingest, PlaceStage.Result placed, LinkStage.Result links, MetricsStage.Result marts,
+                             Dataset<Row> firms, Dataset<Row> zoneIndustry, JobConfig config) {
         int latestComplete = config.asOfYearIsPartial() ? config.asOfYear() - 1 : config.asOfYear();
         Dataset<Row> homeZones = marts.zones().filter(col("role").equalTo("home")).select("zone_id");
         Dataset<Row> homeFirms = placed.firmZones()
@@ -37,7 +38,7 @@ public final class PolicyStage {
         homeFirms = home.join(firms.select("credit_code", "name", "industry_division", "established_date",
                         "is_hte_valid", "is_tech_sme_latest", "employees"), col("_code").equalTo(col("credit_code")))
                 .drop("_code");
-        Dataset<Row> ip = marts.patentCounts().join(home, col("pc_code").equalTo(col("_code")), "left_semi")
+        Dataset<Row> ip = links.patentCounts().join(home, col("pc_code").equalTo(col("_code")), "left_semi")
                 .select(col("pc_code").as("ip_code"), col("invention_patents_valid").as("valid_inventions"),
                         col("other_patents_valid").as("valid_other_patents"));
         return new Result(

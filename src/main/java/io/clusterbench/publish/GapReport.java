@@ -186,6 +186,7 @@ public final class GapReport {
         }
         model.put("published", published);
 
+        model.put("transfer", transfer(t, compared, label, zymRows, latestComplete));
         model.put("candidates", candidates(t, label));
         model.put("opportunities", opportunities(t, label));
         List<Map<String, Object>> strong = new ArrayList<>();
@@ -203,6 +204,48 @@ public final class GapReport {
         StringWriter out = new StringWriter();
         template.execute(out, model);
         return out.toString();
+    }
+
+    /**
+     * Per home and benchmark zone: inventions transferred in by source kind and the ten institutions giving the
+     * most. Only institutions are named (the table names no one else). Snapshots published before the table
+     * existed get none.
+     */
+    private static List<Map<String, Object>> transfer(Tables t, List<String> compared, Map<String, String> label,
+                                                      List<Row> zymRows, int latestYear) {
+        Dataset<Row> table;
+        try {
+            table = t.apply("technology_transfer");
+        } catch (Exception absent) {
+            return List.of();
+        }
+        Map<String, Map<String, Long>> byKind = new LinkedHashMap<>();
+        Map<String, List<Map<String, Object>>> institutions = new LinkedHashMap<>();
+        for (Row r : table.filter(col("zone_id").isin(compared.toArray()))
+                .orderBy(col("zone_id"), col("inventions_transferred_in").desc(), col("patents_coapplied").desc_nulls_last(),
+                        col("source_name")).collectAsList()) {
+            String zone = r.getAs("zone_id");
+            String kind = r.getAs("source_kind");
+            long in = r.<Long>getAs("inventions_transferred_in");
+            byKind.computeIfAbsent(zone, k -> new LinkedHashMap<>()).merge(kind, in, Long::sum);
+            List<Map<String, Object>> list = institutions.computeIfAbsent(zone, k -> new ArrayList<>());
+            if ("academic".equals(kind) && list.size() < 10) {
+                list.add(ordered("name", r.getAs("source_name"), "transferred", in, "coapplied", r.getAs("patents_coapplied")));
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String z : compared) {
+            Map<String, Long> k = byKind.getOrDefault(z, Map.of());
+            Object coapplied = zymRows.stream().filter(r -> r.getAs("zone_id").equals(z) && r.<Integer>getAs("year") == latestYear)
+                    .filter(r -> java.util.Arrays.asList(r.schema().fieldNames()).contains("patents_academic_coapplied"))
+                    .findFirst().map(r -> r.getAs("patents_academic_coapplied")).orElse(null);
+            List<Map<String, Object>> inst = institutions.getOrDefault(z, List.of());
+            out.add(ordered("zone", label.getOrDefault(z, z), "academic", k.getOrDefault("academic", 0L),
+                    "otherZone", k.getOrDefault("firm_other_zone", 0L), "unplaced", k.getOrDefault("firm_unplaced", 0L),
+                    "other", k.getOrDefault("other", 0L), "coappliedLatest", coapplied == null ? "—" : coapplied,
+                    "hasInstitutions", !inst.isEmpty(), "institutions", inst));
+        }
+        return out;
     }
 
     /** The ten most ready high-tech-enterprise candidates per home zone: firm names and criteria only. */

@@ -22,29 +22,30 @@ class FirmMatcherTest extends SparkTestBase {
     private static FirmMatcher matcher;
     private static Dataset<Row> refs;
 
-    /** id | matched_code | match_method, by hand. */
+    /** id | matched_code | match_method | matched_enterprise, by hand (D is an institution, not an enterprise). */
     private static final List<String> EXPECTED = List.of(
-            "1|A|by_code",            // a code matches that firm, whatever the name says
-            "2|null|unmatched",       // a code not in the registry: never matched by its name instead
-            "3|A|by_name",            // 甲 is A's current name
-            "4|D|by_former_name",     // 己 is D's former name
-            "5|null|ambiguous",       // 丙 is the name of both B and C: never guessed
-            "6|null|unmatched",       // no firm is called 无
-            "7|null|unmatched",       // an empty name matches nothing
-            "8|null|ambiguous",       // 庚 is a former name of both C and D: ambiguous like a shared name
-            "9|null|unmatched");      // a name spelt like a firm's code is looked up among names only
+            "1|A|by_code|true",            // a code matches that firm, whatever the name says
+            "2|null|unmatched|null",       // a code not in the registry: never matched by its name instead
+            "3|A|by_name|true",            // 甲 is A's current name
+            "4|D|by_former_name|false",    // 己 is D's former name
+            "5|null|ambiguous|null",       // 丙 is the name of both B and C: never guessed
+            "6|null|unmatched|null",       // no firm is called 无
+            "7|null|unmatched|null",       // an empty name matches nothing
+            "8|null|ambiguous|null",       // 庚 is a former name of both C and D: ambiguous like a shared name
+            "9|null|unmatched|null");      // a name spelt like a firm's code is looked up among names only
 
     @BeforeAll
     static void data() {
         StructType firms = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("credit_code", DataTypes.StringType, false),
+                DataTypes.createStructField("entity_kind", DataTypes.StringType, true),
                 DataTypes.createStructField("name_norm", DataTypes.StringType, true),
                 DataTypes.createStructField("former_names_norm", DataTypes.createArrayType(DataTypes.StringType), true)));
         Dataset<Row> enterprises = spark().createDataFrame(List.of(
-                RowFactory.create("A", "甲", null),
-                RowFactory.create("B", "丙", null),
-                RowFactory.create("C", "丙", List.of("庚").toArray()),
-                RowFactory.create("D", "戊", List.of("己", "庚").toArray())), firms);
+                RowFactory.create("A", "enterprise", "甲", null),
+                RowFactory.create("B", "enterprise", "丙", null),
+                RowFactory.create("C", "enterprise", "丙", List.of("庚").toArray()),
+                RowFactory.create("D", "institution", "戊", List.of("己", "庚").toArray())), firms);
         matcher = new FirmMatcher(enterprises, Intermediates.inMemory());
         StructType refSchema = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("id", DataTypes.IntegerType, false),
@@ -73,8 +74,8 @@ class FirmMatcherTest extends SparkTestBase {
     }
 
     private static List<String> outcomes(Dataset<Row> resolved) {
-        return resolved.select("id", "matched_code", "match_method").collectAsList().stream()
-                .map(r -> r.getInt(0) + "|" + r.get(1) + "|" + r.getString(2))
+        return resolved.select("id", "matched_code", "match_method", "matched_enterprise").collectAsList().stream()
+                .map(r -> r.getInt(0) + "|" + r.get(1) + "|" + r.getString(2) + "|" + r.get(3))
                 .sorted(java.util.Comparator.comparingInt(s -> Integer.parseInt(s.substring(0, s.indexOf('|')))))
                 .toList();
     }

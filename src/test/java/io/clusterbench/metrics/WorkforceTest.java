@@ -46,7 +46,7 @@ class WorkforceTest extends SparkTestBase {
         // nine inventions enter z's stock in 2023
         Dataset<Row> patents = spark().sql("SELECT 'z' AS zone_id, 2023 AS year, 0L AS patents_applied,"
                 + " CAST(0 AS DECIMAL(20,6)) AS patents_applied_frac, 0L AS invention_applied, 0L AS invention_granted,"
-                + " CAST(0 AS DECIMAL(20,6)) AS invention_granted_frac, 9L AS stock_added");
+                + " CAST(0 AS DECIMAL(20,6)) AS invention_granted_frac, 9L AS stock_added, 0L AS patents_academic_coapplied");
         // the firm-state events do not matter here: one active firm per zone from 2015, every other count 0
         StringBuilder events = new StringBuilder("SELECT zone_id, 2015 AS year");
         for (String c : java.util.stream.Stream.concat(FirmYearEvents.RUNNING.stream(), FirmYearEvents.FLOWS.stream()).toList()) {

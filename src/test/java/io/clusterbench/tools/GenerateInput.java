@@ -390,8 +390,10 @@ public final class GenerateInput {
         if (grant != null && grant.isAfter(AS_OF)) {
             grant = null;
         }
+        // A granted patent now and then belongs to another firm today (transferred): its current owner.
+        String owner = grant != null && r.nextDouble() < 0.06 ? firm(r.nextLong(firms)).name() : "";
         String pubBase = "CN1" + String.format("%08d", Math.floorMod(k * 7_919L + 11L, 100_000_000L));
-        String tail = "," + String.join(";", names) + "," + (withCodes ? String.join(";", codes) : "") + ",,"
+        String tail = "," + String.join(";", names) + "," + (withCodes ? String.join(";", codes) : "") + "," + owner + ","
                 + IPC[r.nextInt(IPC.length)] + "," + (grant != null ? (type == '1' ? "有效" : LEGAL[r.nextInt(LEGAL.length)])
                 : LEGAL[1 + r.nextInt(2)]) + "," + person(r) + ";" + person(r) + "\n";
         String head = s.toString();
