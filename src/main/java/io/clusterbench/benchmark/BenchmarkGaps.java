@@ -1,5 +1,6 @@
 package io.clusterbench.benchmark;
 
+import io.clusterbench.zone.ZoneRole;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,10 +29,10 @@ public final class BenchmarkGaps {
      */
     public static Dataset<Row> compute(Dataset<Row> series, Dataset<Row> zones, int window) {
         Dataset<Row> withCagr = withCagr(series, window);
-        Dataset<Row> home = withCagr.join(zones.filter(col("role").equalTo("home")).select("zone_id"), "zone_id")
+        Dataset<Row> home = withCagr.join(ZoneRole.ids(zones, ZoneRole.HOME), "zone_id")
                 .select(col("zone_id").as("home_zone_id"), col("metric"), col("year"), col("is_partial_year"),
                         col("is_flow"), col("value").as("home_value"), col("cagr").as("home_cagr"));
-        Dataset<Row> bench = withCagr.join(zones.filter(col("role").equalTo("benchmark")).select("zone_id"), "zone_id")
+        Dataset<Row> bench = withCagr.join(ZoneRole.ids(zones, ZoneRole.BENCHMARK), "zone_id")
                 .select(col("zone_id").as("benchmark_zone_id"), col("metric"), col("year"),
                         col("value").as("benchmark_value"), col("cagr").as("benchmark_cagr"));
         Column h = col("home_value");

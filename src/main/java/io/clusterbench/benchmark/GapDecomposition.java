@@ -1,5 +1,6 @@
 package io.clusterbench.benchmark;
 
+import io.clusterbench.zone.ZoneRole;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,10 +29,10 @@ public final class GapDecomposition {
         Dataset<Row> base = zoneYearMetrics.select(col("zone_id"), col("year"),
                 col("firms_active").cast("double").as("f"), col("area_km2").as("a"),
                 col("hte_count").cast("double").as("h"), col("invention_stock").cast("double").as("s"));
-        Dataset<Row> home = base.join(zones.filter(col("role").equalTo("home")).select("zone_id"), "zone_id")
+        Dataset<Row> home = base.join(ZoneRole.ids(zones, ZoneRole.HOME), "zone_id")
                 .select(col("zone_id").as("home_zone_id"), col("year"), col("f").as("hf"), col("a").as("ha"),
                         col("h").as("hh"), col("s").as("hs"));
-        Dataset<Row> bench = base.join(zones.filter(col("role").equalTo("benchmark")).select("zone_id"), "zone_id")
+        Dataset<Row> bench = base.join(ZoneRole.ids(zones, ZoneRole.BENCHMARK), "zone_id")
                 .select(col("zone_id").as("benchmark_zone_id"), col("year"), col("f").as("bf"), col("a").as("ba"),
                         col("h").as("bh"), col("s").as("bs"));
         Column firms = lnRatio(col("hf"), col("bf"));

@@ -61,6 +61,11 @@ public record JobConfig(
         return !MonthDay.from(asOf).equals(MonthDay.of(12, 31));
     }
 
+    /** The last whole year on as_of: the year of as_of when as_of is Dec 31, else the year before. */
+    public int latestCompleteYear() {
+        return asOfYearIsPartial() ? asOfYear() - 1 : asOfYear();
+    }
+
     private static Map<String, Double> orderedMap(Object... kv) {
         Map<String, Double> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

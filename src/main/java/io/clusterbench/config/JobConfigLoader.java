@@ -91,8 +91,7 @@ public final class JobConfigLoader {
             JsonNode node = new ObjectMapper(yaml).readTree(file.toFile());
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new ConfigException("job file " + file + " is not valid YAML: " + msg);
+            throw new ConfigException("job file " + file + " is not valid YAML: " + ConfigException.firstLine(e));
         }
     }
 

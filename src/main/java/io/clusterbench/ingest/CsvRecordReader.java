@@ -85,9 +85,8 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
 
     /** Not the text but the file failed (a truncated .gz, a vanished file): the run stops naming it. */
     private ConfigException unreadable(IOException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new ConfigException(file.relative() + " cannot be read to its end ("
-                + m.lines().findFirst().orElse(m) + "); is the file truncated?");
+                + ConfigException.firstLine(e) + "); is the file truncated?");
     }
 
     private CSVRecord safeNext() {
@@ -139,7 +138,7 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
                 }
                 String why = e.getCause() instanceof LineWindowReader.RecordTooLong tooLong
                         ? tooLong.getMessage() + " starting on this line"
-                        : "CSV syntax error in the row starting on this line (" + firstLine(e) + ")";
+                        : "CSV syntax error in the row starting on this line (" + ConfigException.firstLineOfCause(e) + ")";
                 resumeAfter(startLine);
                 return new RawRecord(file.relative(), startLine, null, why, false, "", RawRecord.rowId(fileNo, startLine));
             }
@@ -194,12 +193,6 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
 
     private static boolean isBlank(CSVRecord r) {
         return r.size() == 1 && r.get(0).isBlank();
-    }
-
-    private static String firstLine(Exception e) {
-        Throwable t = e.getCause() != null ? e.getCause() : e;
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.clusterbench.ingest;
 
+import io.clusterbench.config.ConfigException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -36,8 +37,7 @@ public record FileProbe(String path, String encoding, boolean detected, List<Str
             String enc = declaredEncoding != null ? declaredEncoding : CsvFiles.detectEncoding(path);
             return new FileProbe(path, enc, declaredEncoding == null, readHeader(path, enc, separator), null);
         } catch (IOException | UncheckedIOException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            return new FileProbe(path, declaredEncoding, declaredEncoding == null, null, m);
+            return new FileProbe(path, declaredEncoding, declaredEncoding == null, null, ConfigException.firstLine(e));
         }
     }
 

@@ -94,7 +94,7 @@ public final class InputLayout {
         } catch (IllegalArgumentException e) {
             // Hadoop cannot make a path of a file name holding ':' (it reads the part before it as a URI scheme)
             throw new ConfigException(spec.name() + ": a file name in the input cannot be read through Hadoop ("
-                    + firstLine(e) + "); rename the file without ':'");
+                    + ConfigException.firstLineOfCause(e) + "); rename the file without ':'");
         }
     }
 
@@ -111,12 +111,6 @@ public final class InputLayout {
             throw new ConfigException(spec.name() + ": " + relative(file.toString()) + " is not a regular file"
                     + " (a FIFO, a device or a link to one); give a file");
         }
-    }
-
-    private static String firstLine(Exception e) {
-        Throwable t = e.getCause() != null ? e.getCause() : e;
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 
     /** A file's path relative to the input directory, as rejects and the run summary show it. */

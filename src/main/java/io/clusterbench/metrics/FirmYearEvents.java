@@ -61,8 +61,8 @@ public final class FirmYearEvents {
         // Listed in Y: an exchange board (not NEEQ), listing_date <= cutoff(Y) and no delisting <= cutoff(Y);
         // a board without a listing date counts in the as_of year only.
         Column exchange = col("listing_board").isNotNull().and(col("listing_board").notEqual("NEEQ"));
-        Column listedFrom = when(col("listing_date").isNull(), lit(last)).otherwise(year(col("listing_date")));
-        Column listedTo = when(col("delisting_date").isNotNull(), year(col("delisting_date")).minus(1)).otherwise(lit(last));
+        Column listedFrom = ListingYears.first(config);
+        Column listedTo = ListingYears.last(config);
         Column listedStart = greatest(listedFrom, lit(first));
         Column everListed = exchange.and(listedTo.geq(listedStart));
         Column star = col("listing_board").equalTo("STAR");

@@ -1,5 +1,6 @@
 package io.clusterbench.metrics;
 
+import io.clusterbench.place.FirmActivity;
 import io.clusterbench.config.JobConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,7 +27,7 @@ public final class FirmsTable {
      */
     public static Dataset<Row> build(Dataset<Row> placed, Dataset<Row> patentCounts, boolean hasStock, JobConfig config) {
         Column asOf = to_date(lit(config.asOf().toString()));
-        Column activeAtAsOf = col("active_from").leq(config.asOfYear()).and(col("active_to").geq(config.asOfYear()));
+        Column activeAtAsOf = FirmActivity.activeIn(config.asOfYear());
         // A certificate is valid on as_of when d <= as_of < d + 3 years (dates after as_of were dropped at ingest).
         // Some certificate is valid exactly when the latest one is (add_months is monotone). array_max keeps the
         // projection in whole-stage generated code, which a lambda (exists) rules out for every row.

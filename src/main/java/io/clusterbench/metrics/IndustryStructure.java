@@ -7,19 +7,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+
+import java.util.Map;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.try_divide;
@@ -46,23 +44,25 @@ public final class IndustryStructure {
      * @param firmZones  enterprise firms × containing zones, with active years, division and registry employees
      * @param allFirms   every accepted enterprise firm with active years and division (placed or not)
      * @param financials stg_financials, or null when the source is absent
+     * @param financialRows how many rows stg_financials holds (known from its account)
      */
-    public static Result compute(Dataset<Row> firmZones, Dataset<Row> allFirms, Dataset<Row> financials, JobConfig config,
-                                 Intermediates keep) {
-        Dataset<Row> local = activeCounts(firmZones.filter(col("industry_division").isNotNull()),
-                new String[]{"zone_id", "industry_division"}, config);
+    public static Result compute(Dataset<Row> firmZones, Dataset<Row> allFirms, Dataset<Row> financials,
+                                 long financialRows, JobConfig config, Intermediates keep) {
+        // Active firms and registry employees per zone, division and year in one pass over the firm rows.
+        Dataset<Row> withDivision = firmZones.filter(col("industry_division").isNotNull());
+        Map<String, Column> perFirm = new java.util.LinkedHashMap<>(Map.of("firms_active", lit(1L)));
+        perFirm.putAll(REGISTRY_EMPLOYEES);
+        Dataset<Row> local = RunningSums.perKeyYear(withDivision, withDivision, new String[]{"zone_id", "industry_division"},
+                col("active_from"), col("active_to"), perFirm, config);
         Dataset<Row> reference = activeCounts(allFirms.filter(col("industry_division").isNotNull()),
                 new String[]{"industry_division"}, config)
                 .withColumnRenamed("firms_active", "ref_firms");
         // Small (zones × years × divisions) but read by both zone tables; computing it scans every firm twice.
         Dataset<Row> shares = keep.keep("int_zone_industry_shares", shares(local, reference));
         Dataset<Row> finRows = financials == null ? null
-                : keep.keep("int_firm_year_financials", firmYearFinancials(firmZones, financials, config));
-        Column known = col("industry_division").isNotNull();
-        Dataset<Row> zoneIndustry = shares.join(employees(firmZones.filter(known),
-                                new String[]{"zone_id", "industry_division"}, finRows == null ? null : finRows.filter(known),
-                                config),
-                        new String[]{"zone_id", "industry_division", "year"}, "left")
+                : keep.keep("int_firm_year_financials", firmYearFinancials(firmZones, financials, financialRows, config));
+        Dataset<Row> zoneIndustry = withFinancialEmployees(shares, new String[]{"zone_id", "industry_division"},
+                        finRows == null ? null : finRows.filter(col("industry_division").isNotNull()))
                 .select("zone_id", "year", "industry_division", "firms_active", "share_in_zone", "lq", "employees");
         return new Result(zoneIndustry, indices(shares), Workforce.perZoneYear(firmZones, finRows, config));
     }
@@ -103,23 +103,8 @@ public final class IndustryStructure {
 
     /** Active firms per key and year: +1 where activity starts, −1 after it ends, summed over the run's years. */
     static Dataset<Row> activeCounts(Dataset<Row> firms, String[] keys, JobConfig config) {
-        Column from = greatest(col("active_from"), lit(config.firstYear()));
-        Column[] keyCols = java.util.Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> events = firms.filter(col("active_to").geq(from))
-                .select(concatKeys(keyCols, explode(array(
-                        struct(from.as("year"), lit(1L).as("delta")),
-                        struct(col("active_to").plus(1).as("year"), lit(-1L).as("delta")))).as("e")))
-                .filter(col("e.year").between(config.firstYear(), config.asOfYear()))
-                .groupBy(concatKeys(keyCols, col("e.year").as("year")))
-                .agg(sum("e.delta").as("delta"));
-        Dataset<Row> keyYears = firms.select(keyCols).distinct().select(concatKeys(keyCols, YearSequence.explodeYears(config)));
-        WindowSpec running = Window.partitionBy(keyCols).orderBy("year")
-                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        String[] joinKeys = java.util.Arrays.copyOf(keys, keys.length + 1);
-        joinKeys[keys.length] = "year";
-        return keyYears.join(events, joinKeys, "left")
-                .withColumn("firms_active", sum(coalesce(col("delta"), lit(0L))).over(running))
-                .drop("delta");
+        return RunningSums.perKeyYear(firms, firms, keys, col("active_from"), col("active_to"),
+                Map.of("firms_active", lit(1L)), config);
     }
 
     /**
@@ -127,10 +112,14 @@ public final class IndustryStructure {
      * zone, division and registry employees with the row's own figures. Financial rows are sparse firm-years, so
      * this is one join of the firm rows with them, read by every employee and financials total.
      */
-    static Dataset<Row> firmYearFinancials(Dataset<Row> firmZones, Dataset<Row> financials, JobConfig config) {
-        Dataset<Row> fin = financials.select(col("credit_code").as("fin_code"), col("year"),
+    static Dataset<Row> firmYearFinancials(Dataset<Row> firmZones, Dataset<Row> financials, long financialRows,
+                                           JobConfig config) {
+        Dataset<Row> selected = financials.select(col("credit_code").as("fin_code"), col("year"),
                 col("employees").as("fin_employees"), col("revenue_cny_10k"), col("rd_expense_cny_10k"),
                 col("hightech_revenue_cny_10k"));
+        // Financials usually cover a small share of the registry's firms: broadcast then, so the firm rows (the
+        // registry times its containing zones) are not shuffled for the join.
+        Dataset<Row> fin = financialRows <= BROADCAST_FINANCIAL_ROWS ? broadcast(selected) : selected;
         return firmZones.join(fin, SortKeys.equal(col("credit_code"), col("fin_code")))
                 .filter(col("year").between(col("active_from"), col("active_to"))
                         .and(col("year").between(config.firstYear(), config.asOfYear())))
@@ -147,28 +136,33 @@ public final class IndustryStructure {
      * @param finRows {@link #firmYearFinancials} of the same firms, or null when the financials source is absent
      */
     static Dataset<Row> employees(Dataset<Row> firms, String[] keyNames, Dataset<Row> finRows, JobConfig config) {
-        Column from = greatest(col("active_from"), lit(config.firstYear()));
+        Dataset<Row> registry = RunningSums.perKeyYear(firms, firms, keyNames, col("active_from"), col("active_to"),
+                REGISTRY_EMPLOYEES, config);
+        Column[] keys = java.util.Arrays.stream(keyNames).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return withFinancialEmployees(registry, keyNames, finRows).select(concatKeys(concatKeys(keys, col("year")),
+                col("employees")));
+    }
+
+    /** Registry employees as running sums: reg_people over the active firms that give a figure, reg_known how many. */
+    private static final Map<String, Column> REGISTRY_EMPLOYEES = Map.of(
+            "reg_people", coalesce(col("employees").cast("long"), lit(0L)),
+            "reg_known", when(col("employees").isNotNull(), 1L).otherwise(0L));
+
+    /** Financials rows up to this many are broadcast to the firm rows they join (about 100 bytes each). */
+    private static final long BROADCAST_FINANCIAL_ROWS = 1_000_000;
+
+    /**
+     * Replaces reg_people and reg_known of {@code base} (rows per key and year) by {@code employees}: the registry
+     * sum corrected by the financials rows of the key's firm-years (their figure replaces the registry's); null
+     * when no active firm of the key has either.
+     */
+    private static Dataset<Row> withFinancialEmployees(Dataset<Row> base, String[] keyNames, Dataset<Row> finRows) {
         Column[] keys = java.util.Arrays.stream(keyNames).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         String[] joinKeys = java.util.Arrays.copyOf(keyNames, keyNames.length + 1);
         joinKeys[keyNames.length] = "year";
-        Dataset<Row> registry = firms.filter(col("employees").isNotNull().and(col("active_to").geq(from)))
-                .select(concatKeys(keys, explode(array(
-                        struct(from.as("year"), col("employees").cast("long").as("people"), lit(1L).as("known")),
-                        struct(col("active_to").plus(1).as("year"), col("employees").cast("long").multiply(-1).as("people"),
-                                lit(-1L).as("known")))).as("e")))
-                .filter(col("e.year").between(config.firstYear(), config.asOfYear()))
-                .groupBy(concatKeys(keys, col("e.year").as("year")))
-                .agg(sum("e.people").as("people"), sum("e.known").as("known"));
-        Dataset<Row> keyYears = firms.select(keys).distinct().select(concatKeys(keys, YearSequence.explodeYears(config)));
-        WindowSpec running = Window.partitionBy(keys).orderBy("year").rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-        Dataset<Row> base = keyYears.join(registry, joinKeys, "left")
-                .withColumn("reg_people", sum(coalesce(col("people"), lit(0L))).over(running))
-                .withColumn("reg_known", sum(coalesce(col("known"), lit(0L))).over(running))
-                .drop("people", "known");
-        Column[] out = concatKeys(keys, col("year"));
         if (finRows == null) {
             return base.withColumn("employees", when(col("reg_known").gt(0), col("reg_people")))
-                    .select(concatKeys(out, col("employees")));
+                    .drop("reg_people", "reg_known");
         }
         Dataset<Row> corrections = finRows.filter(col("fin_employees").isNotNull())
                 .groupBy(concatKeys(keys, col("year")))
@@ -177,7 +171,7 @@ public final class IndustryStructure {
         return base.join(corrections, joinKeys, "left")
                 .withColumn("employees", when(col("reg_known").plus(coalesce(col("fin_only"), lit(0L))).gt(0),
                         col("reg_people").plus(coalesce(col("fin_delta"), lit(0L)))))
-                .select(concatKeys(out, col("employees")));
+                .drop("reg_people", "reg_known", "fin_delta", "fin_only");
     }
 
     private static Column[] concatKeys(Column[] keys, Column extra) {

@@ -53,8 +53,10 @@ public final class MetricsStage {
                 StagedSource.has(funding, "amount"), e.has("industry_code"), e.has("enterprise_type"),
                 ingest.financials() != null);
 
+        StagedSource financials = ingest.financials();
         IndustryStructure.Result structure = IndustryStructure.compute(firmZones, enterprises,
-                ingest.financials() == null ? null : ingest.financials().staging(), config, keep);
+                financials == null ? null : financials.staging(), financials == null ? 0 : financials.account().accepted(),
+                config, keep);
         Dataset<Row> zym = ZoneYearMetrics.assemble(grid, FirmYearEvents.perZoneYear(firmZones, config), patentAgg,
                 fundingAgg, structure.zoneYear(), structure.workforce(), has);
 

@@ -35,4 +35,9 @@ public final class FirmActivity {
                                 .when(exitedWithoutDate, lit(config.asOfYear() - 1))
                                 .otherwise(lit(config.asOfYear())));
     }
+
+    /** Active in {@code year}, by {@link #withActiveYears}'s interval. */
+    public static Column activeIn(int year) {
+        return col("active_from").leq(year).and(col("active_to").geq(year));
+    }
 }

@@ -45,7 +45,7 @@ public final class CultivationCandidates {
      * @param ipCounts   per credit_code: valid_inventions, valid_other_patents (held on as_of, owners first)
      */
     public static Dataset<Row> compute(Dataset<Row> homeFirms, Dataset<Row> financials, Dataset<Row> ipCounts, JobConfig config) {
-        int last = config.asOfYearIsPartial() ? config.asOfYear() - 1 : config.asOfYear();
+        int last = config.latestCompleteYear();
         Column asOf = to_date(lit(config.asOf().toString()));
         Dataset<Row> fin = financials == null ? null : financialYears(financials, last);
         Dataset<Row> d = homeFirms.join(ipCounts, homeFirms.col("credit_code").equalTo(ipCounts.col("ip_code")), "left")

@@ -1,5 +1,6 @@
 package io.clusterbench.policy;
 
+import io.clusterbench.zone.ZoneRole;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -33,8 +34,8 @@ public final class IndustryOpportunities {
         Dataset<Row> specialised = zoneIndustry.filter(col("lq").geq(1))
                 .select(col("zone_id"), col("industry_division").as("industry"));
         Dataset<Row> density = Relatedness.density(specialised, Relatedness.strengths(specialised), zones);
-        Dataset<Row> home = zones.filter(col("role").equalTo("home")).select("zone_id");
-        Dataset<Row> benchmarks = zoneIndustry.join(zones.filter(col("role").equalTo("benchmark")).select("zone_id"), "zone_id")
+        Dataset<Row> home = ZoneRole.ids(zones, ZoneRole.HOME);
+        Dataset<Row> benchmarks = zoneIndustry.join(ZoneRole.ids(zones, ZoneRole.BENCHMARK), "zone_id")
                 .groupBy("industry_division").agg(
                         map_from_entries(collect_list(struct(col("zone_id"), col("lq")))).as("benchmark_lq"),
                         max("lq").as("benchmark_lq_max"),

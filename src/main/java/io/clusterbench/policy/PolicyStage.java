@@ -1,5 +1,7 @@
 package io.clusterbench.policy;
 
+import io.clusterbench.place.FirmActivity;
+import io.clusterbench.zone.ZoneRole;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.link.LinkStage;
@@ -25,10 +27,10 @@ public final class PolicyStage {
      */
     public static Result run(IngestResult ingest, PlaceStage.Result placed, LinkStage.Result links, MetricsStage.Result marts,
                              Dataset<Row> firms, Dataset<Row> zoneIndustry, JobConfig config) {
-        int latestComplete = config.asOfYearIsPartial() ? config.asOfYear() - 1 : config.asOfYear();
-        Dataset<Row> homeZones = marts.zones().filter(col("role").equalTo("home")).select("zone_id");
+        int latestComplete = config.latestCompleteYear();
+        Dataset<Row> homeZones = ZoneRole.ids(marts.zones(), ZoneRole.HOME);
         Dataset<Row> homeFirms = placed.firmZones()
-                .filter(col("active_from").leq(config.asOfYear()).and(col("active_to").geq(config.asOfYear())))
+                .filter(FirmActivity.activeIn(config.asOfYear()))
                 .join(homeZones, "zone_id")
                 .select(col("zone_id"), col("credit_code").as("_code"), col("hte_cert_dates"));
         // The home zones' active firms are few next to the whole registry: broadcast, so neither the registry nor

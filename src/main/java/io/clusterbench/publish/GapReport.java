@@ -1,5 +1,6 @@
 package io.clusterbench.publish;
 
+import io.clusterbench.zone.ZoneRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mustachejava.DefaultMustacheFactory;
@@ -52,11 +53,11 @@ public final class GapReport {
             label.put(z.getAs("zone_id"), z.getAs("name_zh") + (en == null ? "" : " (" + en + ")"));
             role.put(z.getAs("zone_id"), z.getAs("role"));
         }
-        List<String> compared = label.keySet().stream().filter(z -> !"peer".equals(role.get(z))).toList();
-        int latestComplete = config.asOfYearIsPartial() ? asOf.getYear() - 1 : asOf.getYear();
+        List<String> compared = label.keySet().stream().filter(z -> !ZoneRole.PEER.equals(role.get(z))).toList();
+        int latestComplete = config.latestCompleteYear();
         model.put("asOf", asOf.toString());
         model.put("latestYear", latestComplete);
-        model.put("generatedFor", compared.stream().filter(z -> "home".equals(role.get(z))).map(label::get).toList());
+        model.put("generatedFor", compared.stream().filter(z -> ZoneRole.HOME.equals(role.get(z))).map(label::get).toList());
 
         // Pairs: headline metrics side by side in the latest complete year.
         Dataset<Row> gaps = t.apply("benchmark_gaps");

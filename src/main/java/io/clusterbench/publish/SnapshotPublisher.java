@@ -85,7 +85,7 @@ public final class SnapshotPublisher implements AutoCloseable {
                         + "; move the input, or write the output elsewhere");
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot resolve the input or output path: " + firstLine(e));
+            throw new ConfigException("cannot resolve the input or output path: " + ConfigException.firstLine(e));
         }
     }
 
@@ -118,7 +118,7 @@ public final class SnapshotPublisher implements AutoCloseable {
             }
             return pub;
         } catch (IOException e) {
-            throw new ConfigException("output directory " + outputDir + " is not writable: " + firstLine(e));
+            throw new ConfigException("output directory " + outputDir + " is not writable: " + ConfigException.firstLine(e));
         }
     }
 
@@ -188,10 +188,10 @@ public final class SnapshotPublisher implements AutoCloseable {
             if (done.stranded != null) {
                 keepStaging = true;
                 markKept();
-                throw new ConfigException("cannot publish " + table + " under " + output + " (" + firstLine(e)
+                throw new ConfigException("cannot publish " + table + " under " + output + " (" + ConfigException.firstLine(e)
                         + "); its previous partition could not be put back and is kept under " + staging);
             }
-            throw new ConfigException("cannot publish " + table + " under " + output + " (" + firstLine(e)
+            throw new ConfigException("cannot publish " + table + " under " + output + " (" + ConfigException.firstLine(e)
                     + "); the published " + table + " is unchanged");
         }
     }
@@ -295,7 +295,7 @@ public final class SnapshotPublisher implements AutoCloseable {
                 throw new IOException("cannot remove " + success);
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot publish " + partition + " under " + output + " (" + firstLine(e)
+            throw new ConfigException("cannot publish " + partition + " under " + output + " (" + ConfigException.firstLine(e)
                     + "); the published snapshot is unchanged; is " + runs + " writable?");
         }
         LOG.info("publish: {} has no _SUCCESS until every table is swapped in", partition);
@@ -320,7 +320,7 @@ public final class SnapshotPublisher implements AutoCloseable {
         } catch (IOException | RuntimeException | Error e) {
             // a full disk reaches here as Hadoop's FSError, an Error: the rollback must run for it too
             String state = rollBack(done, runs, success, wasComplete);
-            throw new ConfigException("cannot publish " + partition + " under " + output + " (" + firstLine(e)
+            throw new ConfigException("cannot publish " + partition + " under " + output + " (" + ConfigException.firstLine(e)
                     + "); " + state, e);
         }
         removeStaging();
@@ -336,7 +336,7 @@ public final class SnapshotPublisher implements AutoCloseable {
             fs.delete(staging, true);
         } catch (IOException e) {
             LOG.warn("the staging directory {} could not be removed ({}); the next run removes it",
-                    staging, firstLine(e));
+                    staging, ConfigException.firstLine(e));
         }
     }
 
@@ -353,7 +353,7 @@ public final class SnapshotPublisher implements AutoCloseable {
                 }
                 back++;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("could not put {} back as it was ({})", table, firstLine(e));
+                LOG.warn("could not put {} back as it was ({})", table, ConfigException.firstLine(e));
             }
         }
         boolean summaryBack = true;
@@ -370,7 +370,7 @@ public final class SnapshotPublisher implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             summaryBack = false;
-            LOG.warn("could not put the run summary back as it was ({})", firstLine(e));
+            LOG.warn("could not put the run summary back as it was ({})", ConfigException.firstLine(e));
         }
         int failed = done.swapped.size() - back + (done.stranded == null ? 0 : 1);
         if (failed > 0 || !summaryBack) {
@@ -395,7 +395,7 @@ public final class SnapshotPublisher implements AutoCloseable {
         try {
             fs.create(new Path(staging, KEPT_MARKER), true).close();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not mark {} as kept ({})", staging, firstLine(e));
+            LOG.warn("could not mark {} as kept ({})", staging, ConfigException.firstLine(e));
         }
     }
 
@@ -420,7 +420,7 @@ public final class SnapshotPublisher implements AutoCloseable {
                     move(old, target); // this table stays as it was; the caller restores the others
                 } catch (IOException | RuntimeException again) {
                     done.stranded = table;
-                    LOG.warn("could not put {} back as it was ({})", table, firstLine(again));
+                    LOG.warn("could not put {} back as it was ({})", table, ConfigException.firstLine(again));
                 }
             }
             throw e;
@@ -470,10 +470,5 @@ public final class SnapshotPublisher implements AutoCloseable {
             m.put(t, new Path(new Path(output, t), partition).toString());
         }
         return m;
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 }

@@ -66,7 +66,7 @@ public final class ZoneTree implements Serializable {
         } catch (ParseException | IllegalArgumentException e) {
             // JTS refuses a ring that is not closed with an IllegalArgumentException rather than a ParseException
             throw new ConfigException("zone " + z.zoneId() + ": boundary_wkt is not valid WKT: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
+                    + ConfigException.firstLine(e));
         }
     }
 

@@ -40,7 +40,7 @@ class WorkforceTest extends SparkTestBase {
                 + " FROM VALUES ('A', 2023, 12, 1000, 50, 400), ('B', 2023, 8, 500, NULL, NULL),"
                 + " ('C', 2023, NULL, NULL, 30, NULL), ('F', 2023, NULL, NULL, NULL, NULL)"
                 + " AS t(code, year, employees, revenue, rd, ht)");
-        Dataset<Row> finRows = IndustryStructure.firmYearFinancials(firmZones, financials, config);
+        Dataset<Row> finRows = IndustryStructure.firmYearFinancials(firmZones, financials, financials.count(), config);
         Dataset<Row> grid = spark().sql("SELECT zone_id, CAST(year AS INT) AS year, year = 2024 AS is_partial_year,"
                 + " 10.0 AS area_km2 FROM VALUES ('z'), ('w') AS z(zone_id) CROSS JOIN (SELECT explode(sequence(2015, 2024)) AS year)");
         // nine inventions enter z's stock in 2023
