@@ -40,23 +40,13 @@ build() {
 }
 A=$(build "$REV_A"); B=$(build "$REV_B")
 
-# One pipeline run of a build; sets $wall (s) and $rss_mib (peak VmHWM, polled).
+source scripts/lib/measure.sh
+# One pipeline run of a build into a fresh output directory; sets $wall and $rss_mib.
 run() {
-  local dir=$1 log=$2 start peak=0 hwm
   rm -rf "$W/output-builds"
-  start=$(date +%s.%N)
-  java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" -cp "$dir/clusterbench.jar:$CP" \
-    io.clusterbench.cli.ClusterbenchCli run --job "$dir/generated.yaml" --input "$IN" --output "$W/output-builds" \
-    > "$log" 2>&1 &
-  local pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-    if [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ]; then peak=$hwm; fi
-    sleep 0.2
-  done
-  wait "$pid" || { echo "bench-builds: the run of $dir failed; the end of $log:"; tail -n 30 "$log"; exit 1; }
-  wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-  rss_mib=$(( peak / 1024 ))
+  measure "$2" java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
+    -cp "$1/clusterbench.jar:$CP" io.clusterbench.cli.ClusterbenchCli run --job "$1/generated.yaml" --input "$IN" \
+    --output "$W/output-builds"
 }
 
 echo "bench-builds $SIZE firms: A = $REV_A ($(basename "$A")), B = $REV_B ($(basename "$B")); $(nproc) cores," \

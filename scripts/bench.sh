@@ -30,26 +30,9 @@ if [ ! -f "$IN/.complete" ]; then
   touch "$IN/.complete"
 fi
 
-# Runs one step as its own process; records wall seconds and peak RSS (VmHWM, polled) in $wall and $rss_mib.
-measure() {
-  local name=$1; shift
-  local start peak=0 hwm
-  start=$(date +%s.%N)
-  "$@" > "$W/$name-$SIZE.log" 2>&1 &
-  local pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-    if [ -n "$hwm" ] && [ "$hwm" -gt "$peak" ]; then peak=$hwm; fi
-    sleep 0.2
-  done
-  if ! wait "$pid"; then
-    echo "bench: $name failed; the end of $W/$name-$SIZE.log:"; tail -n 30 "$W/$name-$SIZE.log"; exit 1
-  fi
-  wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-  rss_mib=$(( peak / 1024 ))
-}
+source scripts/lib/measure.sh
 
-measure parse-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
+measure "$W/parse-floor-$SIZE.log" java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
   io.clusterbench.tools.ParseFloor "$IN"
 floor_wall=$wall; floor_rss=$rss_mib
 rows=$(awk '/^parse-floor: [0-9,]+ rows/ { gsub(",", "", $2); print $2 }' "$W/parse-floor-$SIZE.log")
@@ -60,7 +43,7 @@ rows=$(awk '/^parse-floor: [0-9,]+ rows/ { gsub(",", "", $2); print $2 }' "$W/pa
 SF="$W/contract-floor-$SIZE"
 trap 'rm -rf "$SF"' EXIT
 rm -rf "$SF"
-measure contract-floor java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
+measure "$W/contract-floor-$SIZE.log" java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -cp "$TCP" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
   io.clusterbench.tools.ParseFloor "$IN" --contract "$SF"
 contract_wall=$wall; contract_rss=$rss_mib
 read -r staging_s join_s publish_s < <(sed -nE 's/^contract-floor: .*\(staging ([0-9.]+) s, join ([0-9.]+) s, publish ([0-9.]+) s\)$/\1 \2 \3/p' \
@@ -68,13 +51,13 @@ read -r staging_s join_s publish_s < <(sed -nE 's/^contract-floor: .*\(staging (
 rm -rf "$SF"
 
 rm -rf "$OUT"
-measure pipeline java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -Xlog:gc:file="$W/pipeline-gc-$SIZE.log" \
+measure "$W/pipeline-$SIZE.log" java "${SPARK_JAVA_FLAGS[@]}" -Xmx8g -Xlog:gc:file="$W/pipeline-gc-$SIZE.log" \
   -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" -cp "$JAR:$CP" io.clusterbench.cli.ClusterbenchCli \
   run --job jobs/generated.yaml --input "$IN" --output "$OUT"
 pipe_wall=$wall; pipe_rss=$rss_mib
 heap_mib=$(grep -oE '[0-9]+M->[0-9]+M' "$W/pipeline-gc-$SIZE.log" | cut -dM -f1 | sort -n | tail -n 1)
 
-measure duckdb java -Xmx2g -cp "$TCP" io.clusterbench.tools.DuckDbReference compute "$IN" "$AS_OF" 2015 "$W/reference-$SIZE.csv"
+measure "$W/duckdb-$SIZE.log" java -Xmx2g -cp "$TCP" io.clusterbench.tools.DuckDbReference compute "$IN" "$AS_OF" 2015 "$W/reference-$SIZE.csv"
 duck_wall=$wall; duck_rss=$rss_mib
 
 echo

@@ -224,11 +224,14 @@ ROUNDS = ["天使轮", "A轮", "A+轮", "B轮", "C轮", "战略投资", "Pre-IPO
 INVESTORS = ["红杉中国", "高瓴资本", "深创投", "元禾控股", "国投创新", "合肥产投", "陕西投资集团", "张江科投", "君联资本", "IDG资本"]
 
 
-def app_no(year, type_digit):
-    body = f"{year}{type_digit}{rnd.randint(0, 9999999):07d}"
-    w = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
-    r = sum(int(d) * x for d, x in zip(body, w)) % 11
+def with_check(body):
+    """A CNIPA application number: its 12 digits, a point and the check character."""
+    r = sum(int(d) * x for d, x in zip(body, [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5])) % 11
     return body + "." + ("X" if r == 10 else str(r))
+
+
+def app_no(year, type_digit):
+    return with_check(f"{year}{type_digit}{rnd.randint(0, 9999999):07d}")
 
 
 def patent_rows(firms):
@@ -294,9 +297,7 @@ def transfer_rows(firms):
             applied = f"{year}-{t.randint(1, 12):02d}-{t.randint(1, 28):02d}"
             grant = f"{year + t.randint(2, 3)}-{t.randint(1, 12):02d}-{t.randint(1, 28):02d}"
             applicants = [sources[k % len(sources)]] + ([PERSONS[k % len(PERSONS)]] if k % 4 == 3 else [])
-            body = f"{year}1{t.randint(0, 9999999):07d}"
-            check = sum(int(d) * x for d, x in zip(body, [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5])) % 11
-            rows.append({"申请号": body + "." + ("X" if check == 10 else str(check)), "专利类型": "发明",
+            rows.append({"申请号": with_check(f"{year}1{t.randint(0, 9999999):07d}"), "专利类型": "发明",
                          "申请日": applied, "公开(公告)号": f"CN{t.randint(100000000, 119999999)}B",
                          "授权日": grant, "申请(专利权)人": ";".join(applicants), "申请人统一社会信用代码": ";" * (len(applicants) - 1),
                          "当前专利权人": owner["name"], "IPC主分类号": IPC.get(owner["industry_code"][:3], "G06F17/00"),

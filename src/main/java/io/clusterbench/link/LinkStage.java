@@ -62,8 +62,9 @@ public final class LinkStage {
             Dataset<Row> matched = keep.keep("int_funding_matched", matcher.resolve(funding.staging()
                     .withColumn("ref_code", col("credit_code")).withColumn("ref_name", col("company_name_norm")),
                     events));
+            // One reference per event, so the events flagged AMBIGUOUS_NAME are the ambiguous references.
             matching.put("funding", countByMethod(matched));
-            ambiguous.put("funding", matched.filter(col("match_method").equalTo(FirmMatcher.AMBIGUOUS)).count());
+            ambiguous.put("funding", matching.get("funding").get(FirmMatcher.AMBIGUOUS));
             Dataset<Row> zones = FirmMatcher.zonesOfMatched(enterpriseZones, matched, events);
             Dataset<Row> placedEvents = matched.filter(col("matched_code").isNotNull());
             fundingZoneLinks = placedEvents.join(zones,

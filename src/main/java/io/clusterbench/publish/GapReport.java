@@ -217,8 +217,11 @@ public final class GapReport {
         Dataset<Row> table;
         try {
             table = t.apply("technology_transfer");
-        } catch (Exception absent) {
-            return List.of();
+        } catch (Exception e) {
+            if (e instanceof org.apache.spark.sql.AnalysisException) {
+                return List.of(); // the path does not exist: a snapshot from before the table
+            }
+            throw e;
         }
         Map<String, Map<String, Long>> byKind = new LinkedHashMap<>();
         Map<String, List<Map<String, Object>>> institutions = new LinkedHashMap<>();
