@@ -20,12 +20,15 @@ public record JobConfig(
         Map<String, Double> scoreWeights,
         Map<String, Double> currencyRates,
         int cagrWindow,
-        int minCellFirms) implements Serializable {
+        int minCellFirms,
+        long splitBytes) implements Serializable {
 
     public static final int DEFAULT_FIRST_YEAR = 2015;
     public static final int DEFAULT_CAGR_WINDOW = 3;
     /** metrics.md "Small numbers": an LQ from fewer active firms is reported but not presented as a specialisation. */
     public static final int DEFAULT_MIN_CELL_FIRMS = 3;
+    /** Bytes per parse range of an uncompressed input file (job key {@code split_size}): 128 MiB, as HDFS blocks. */
+    public static final long DEFAULT_SPLIT_BYTES = 128L << 20;
 
     public static final List<String> DEFAULT_HEADLINE_METRICS = List.of(
             "firms_active", "firm_density_per_km2", "tech_sme_count", "hte_count", "hte_density_per_km2",

@@ -25,7 +25,7 @@ import java.util.Set;
 public final class JobConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("input", "output", "as_of", "first_year", "sources",
-            "headline_metrics", "score_weights", "currency_rates", "cagr_window", "min_cell_firms");
+            "headline_metrics", "score_weights", "currency_rates", "cagr_window", "min_cell_firms", "split_size");
     private static final Set<String> SOURCE_NAMES = Set.of("zones", "enterprises", "financials", "patents",
             "funding", "published_figures");
     private static final Set<String> SOURCE_KEYS = Set.of("encoding", "separator", "coord_system", "money_units");
@@ -78,7 +78,7 @@ public final class JobConfigLoader {
                 stringList(root, "headline_metrics", JobConfig.DEFAULT_HEADLINE_METRICS),
                 numberMap(root, "score_weights", JobConfig.DEFAULT_SCORE_WEIGHTS, false),
                 numberMap(root, "currency_rates", JobConfig.DEFAULT_CURRENCY_RATES, true),
-                cagrWindow, minCellFirms);
+                cagrWindow, minCellFirms, splitSize(text(root, "split_size")));
     }
 
     private static JsonNode readYaml(Path file) {
@@ -105,6 +105,32 @@ public final class JobConfigLoader {
                 }
             }
         }
+    }
+
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("(\\d{1,12})\\s*(B|KB|MB|GB)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** {@code split_size}: bytes per parse range of an uncompressed input file, e.g. {@code 128MB} (units of 1024). */
+    static long splitSize(String text) {
+        if (text == null) {
+            return JobConfig.DEFAULT_SPLIT_BYTES;
+        }
+        java.util.regex.Matcher m = SIZE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new ConfigException("split_size: '" + text + "' is not a size; write e.g. 128MB, 64MB or 512KB");
+        }
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+        int shift = switch (unit) {
+            case "KB" -> 10;
+            case "MB" -> 20;
+            case "GB" -> 30;
+            default -> 0;
+        };
+        long bytes = Long.parseLong(m.group(1)) << shift;
+        if (bytes < 64 || bytes > (64L << 30)) {
+            throw new ConfigException("split_size: " + text.strip() + " is outside 64 bytes to 64GB");
+        }
+        return bytes;
     }
 
     private static LocalDate parseAsOf(String text, String key) {

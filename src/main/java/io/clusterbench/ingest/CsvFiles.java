@@ -2,19 +2,19 @@ package io.clusterbench.ingest;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /** Opening input files through Hadoop's file system (local, HDFS or S3 alike), gunzipping *.csv.gz. */
@@ -36,30 +36,62 @@ public final class CsvFiles {
      * ENCODING_ERROR for the row that holds them.
      */
     public static Reader reader(String path, String encoding) throws IOException {
+        return reader(path, encoding, SourceFile.Range.WHOLE);
+    }
+
+    /** As {@link #reader(String, String)}, over the bytes of one range only (a .gz file is always read whole). */
+    static Reader reader(String path, String encoding, SourceFile.Range range) throws IOException {
+        InputStream bytes = range.start() == 0 && range.end() < 0 ? open(path) : openRange(path, range);
         CharsetDecoder dec = Charset.forName(encoding).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        java.io.PushbackReader r = new java.io.PushbackReader(new InputStreamReader(open(path), dec), 1);
-        int c = r.read();
+        java.io.PushbackReader r = new java.io.PushbackReader(new InputStreamReader(bytes, dec), 1);
+        int c = range.start() == 0 ? r.read() : -1;
         if (c >= 0 && c != '\uFEFF') {
             r.unread(c); // a BOM is dropped before the CSV parser sees it, so a quoted first header still parses
         }
         return r;
     }
 
-    /** inputs.md "Encoding": valid UTF-8 over the whole file → UTF-8, otherwise GB18030. */
-    public static String detectEncoding(String path) throws IOException {
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader r = new InputStreamReader(open(path), dec)) {
-            char[] buf = new char[1 << 16];
-            while (r.read(buf) >= 0) {
-                // reading is the check
+    private static InputStream openRange(String path, SourceFile.Range range) throws IOException {
+        Path p = new Path(path);
+        FSDataInputStream in = p.getFileSystem(new Configuration()).open(p, 1 << 16);
+        in.seek(range.start());
+        InputStream buffered = new BufferedInputStream(in, 1 << 16);
+        return range.end() < 0 ? buffered : new Bounded(buffered, range.end() - range.start());
+    }
+
+    /** The first {@code left} bytes of a stream. */
+    private static final class Bounded extends FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
             }
-            return StandardCharsets.UTF_8.name();
-        } catch (CharacterCodingException e) {
-            return GB18030;
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
         }
     }
 

@@ -28,6 +28,8 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
     public static final long MAX_RECORD_CHARS = 1L << 20;
 
     private final LineWindowReader text;
+    /** Physical lines of the file before the range read: line numbers of rows are the file's, not the range's. */
+    private final long lineBase;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private long lineOffset;
@@ -43,12 +45,24 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
 
     /** @param fileNo the file's position among its source's files (row ids are unique within the source) */
     public CsvRecordReader(SourceFile file, int fileNo, List<String> slots) throws IOException {
+        this(file, fileNo, SourceFile.Range.WHOLE, slots);
+    }
+
+    /**
+     * Streams the rows of one byte range of the file; the range at byte 0 starts with the header, the others with
+     * a record, whose lines are numbered from the range's first line.
+     */
+    public CsvRecordReader(SourceFile file, int fileNo, SourceFile.Range range, List<String> slots) throws IOException {
         this.file = file;
         this.fileNo = fileNo;
         this.slots = slots;
-        this.text = new LineWindowReader(CsvFiles.reader(file.path(), file.encoding()), MAX_RECORD_CHARS);
+        this.lineBase = range.firstLine() - 1;
+        this.text = new LineWindowReader(CsvFiles.reader(file.path(), file.encoding().encoding(), range),
+                MAX_RECORD_CHARS);
         startParserAt(1);
-        skipHeader();
+        if (range.start() == 0) {
+            skipHeader();
+        }
         text.release(linesConsumed + 1);
     }
 
@@ -140,7 +154,8 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
                         ? tooLong.getMessage() + " starting on this line"
                         : "CSV syntax error in the row starting on this line (" + ConfigException.firstLineOfCause(e) + ")";
                 resumeAfter(startLine);
-                return new RawRecord(file.relative(), startLine, null, why, false, "", RawRecord.rowId(fileNo, startLine));
+                return new RawRecord(file.relative(), lineBase + startLine, null, why, false, "",
+                        RawRecord.rowId(fileNo, lineBase + startLine));
             }
             if (r == null) {
                 return null;
@@ -156,9 +171,9 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
                 } else {
                     text.release(linesConsumed + 1);
                 }
-                return new RawRecord(file.relative(), startLine, null,
+                return new RawRecord(file.relative(), lineBase + startLine, null,
                         r.size() + " fields where the header has " + file.mapping().fieldCount(), false, "",
-                        RawRecord.rowId(fileNo, startLine));
+                        RawRecord.rowId(fileNo, lineBase + startLine));
             }
             text.release(linesConsumed + 1);
             boolean badBytes = false;
@@ -177,8 +192,8 @@ public final class CsvRecordReader implements Iterator<RawRecord>, Closeable {
                     raw.append(slots.get(s)).append('=').append(values[s]);
                 }
             }
-            return new RawRecord(file.relative(), startLine, values, null, badBytes, raw.toString(),
-                    RawRecord.rowId(fileNo, startLine));
+            return new RawRecord(file.relative(), lineBase + startLine, values, null, badBytes, raw.toString(),
+                    RawRecord.rowId(fileNo, lineBase + startLine));
         }
         return null;
     }

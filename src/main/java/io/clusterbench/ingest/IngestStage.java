@@ -39,7 +39,7 @@ public final class IngestStage {
         InputLayout layout = prepared.layout();
         List<SourceParser> parsers = List.of(new EnterpriseParser(config), new PatentParser(config),
                 new FinancialsParser(config), new FundingParser(config), new PublishedFigureParser());
-        // Every present source's files and headers are probed in one job and checked before the first parse, so
+        // Every present source's files are scanned in one job and their headers checked before the first parse, so
         // a broken header of an optional source stops the run in seconds, not after the registry is parsed.
         Map<SourceSpec, SourceOptions> present = new LinkedHashMap<>();
         for (SourceParser p : parsers) {
@@ -47,7 +47,7 @@ public final class IngestStage {
                 present.put(p.spec(), config.source(p.spec().name()));
             }
         }
-        Map<String, List<SourceFile>> files = SourceIngest.probeAll(spark, layout, present);
+        Map<String, List<SourceFile>> files = InputScan.scanAll(spark, layout, present, config.splitBytes());
         return new IngestResult(prepared.zones(),
                 ingest(spark, files, parsers.get(0), enterpriseDuplicates(), keep),
                 ingest(spark, files, parsers.get(1), patentDuplicates(), keep),

@@ -9,19 +9,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Streams one file's records through its source's parser, inside a Spark task: one parsed row per record. */
+/** Streams one file range's records through its source's parser, inside a Spark task: one parsed row per record. */
 final class ParsedFileReader implements PartitionReader<InternalRow> {
 
-    /** One file of the source; {@code fileNo} makes row ids unique within the source. */
-    record FilePartition(SourceFile file, int fileNo) implements InputPartition {
+    /** One byte range of one file of the source; {@code fileNo} makes row ids unique within the source. */
+    record RangePartition(SourceFile file, int fileNo, SourceFile.Range range) implements InputPartition {
     }
 
     record Factory(SourceParser parser, List<String> slots) implements PartitionReaderFactory {
         @Override
         public PartitionReader<InternalRow> createReader(InputPartition partition) {
-            FilePartition p = (FilePartition) partition;
+            RangePartition p = (RangePartition) partition;
             try {
-                return new ParsedFileReader(new CsvRecordReader(p.file(), p.fileNo(), slots), parser);
+                return new ParsedFileReader(new CsvRecordReader(p.file(), p.fileNo(), p.range(), slots), parser);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open " + p.file().relative(), e);
             }

@@ -24,11 +24,12 @@ import java.util.stream.IntStream;
 /**
  * The parsed rows of one source as a Spark DataSource V2 source (Spark's public connector API, stable across the
  * Spark 3.5 and 4 lines): {@code TableProvider → Table → ScanBuilder → Scan → Batch}, one input partition per
- * file so that each row keeps its exact line number, read by {@link ParsedFileReader}.
+ * byte range of a file ({@link SplitPlanner}: one per file unless a file is larger than {@code split_size}), each
+ * row with its exact line number in its file, read by {@link ParsedFileReader}.
  */
 public final class ParsedSource implements TableProvider {
 
-    /** The parsed rows ({@link SourceParser#parsedSchema()}) of {@code files}, one Spark task per file. */
+    /** The parsed rows ({@link SourceParser#parsedSchema()}) of {@code files}, one Spark task per range. */
     static Dataset<Row> read(SparkSession spark, SourceParser parser, List<SourceFile> files, List<String> slots) {
         return spark.read().format(ParsedSource.class.getName())
                 .schema(parser.parsedSchema())
@@ -92,7 +93,8 @@ public final class ParsedSource implements TableProvider {
 
         @Override
         public String description() {
-            return name() + " (" + plan.files().size() + " files)";
+            return name() + " (" + plan.files().size() + " files, "
+                    + plan.files().stream().mapToInt(f -> f.ranges().size()).sum() + " ranges)";
         }
 
         @Override
@@ -103,7 +105,9 @@ public final class ParsedSource implements TableProvider {
         @Override
         public InputPartition[] planInputPartitions() {
             return IntStream.range(0, plan.files().size())
-                    .mapToObj(i -> new ParsedFileReader.FilePartition(plan.files().get(i), i))
+                    .boxed()
+                    .flatMap(i -> plan.files().get(i).ranges().stream()
+                            .map(r -> new ParsedFileReader.RangePartition(plan.files().get(i), i, r)))
                     .toArray(InputPartition[]::new);
         }
 

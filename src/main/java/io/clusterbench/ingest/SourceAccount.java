@@ -15,7 +15,20 @@ public record SourceAccount(String source, List<FileEncoding> files, long read, 
                             long afterAsOf, Map<String, Long> rejectedByReason, Map<String, Long> flags,
                             List<String> unknownColumns) implements Serializable {
 
-    public record FileEncoding(String file, String encoding, boolean detected) implements Serializable {
+    /**
+     * One file as the run summary shows it.
+     *
+     * @param linesAgainst      lines that voted for the encoding not chosen ({@link EncodingVote})
+     * @param ranges            Spark tasks that parsed the file
+     * @param singleRangeReason why a file large enough to split was parsed by one task, else null
+     */
+    public record FileEncoding(String file, String encoding, boolean detected, long linesAgainst, int ranges,
+                               String singleRangeReason) implements Serializable {
+
+        static FileEncoding of(SourceFile f) {
+            return new FileEncoding(f.relative(), f.encoding().encoding(), f.encoding().detected(),
+                    f.encoding().linesAgainst(), f.ranges().size(), f.singleRangeReason());
+        }
     }
 
     public SourceAccount {

@@ -1,9 +1,8 @@
 package io.clusterbench.ingest;
 
-import io.clusterbench.config.ConfigException;
 import io.clusterbench.spark.Intermediates;
+import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.SourceOptions;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,23 +29,30 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
- * Parses one source into its staging dataset: probe the files (charset, header) on the cluster, check the
- * headers on the driver, stream every file with commons-csv in its own task
- * ({@link ParsedSource}), resolve duplicate keys, and count
- * where every row went.
+ * Parses one source into its staging dataset: its files scanned and checked ({@link InputScan}), every byte range
+ * of them streamed through commons-csv in its own task ({@link ParsedSource}), duplicate keys resolved, and
+ * every row counted by where it went.
  */
 public final class SourceIngest {
     private SourceIngest() {
     }
 
-    /** Probes, checks and parses one source (the tests' entry; a run probes every source first, see IngestStage). */
+    /** Scans, checks and parses one source (the tests' entry; a run scans every source first, see IngestStage). */
     public static StagedSource ingest(SparkSession spark, InputLayout layout, SourceParser parser,
                                       SourceOptions options, DuplicateRule duplicates, Intermediates keep) {
-        List<SourceFile> files = probeAll(spark, layout, Map.of(parser.spec(), options)).get(parser.spec().name());
+        return ingest(spark, layout, parser, options, duplicates, keep, JobConfig.DEFAULT_SPLIT_BYTES);
+    }
+
+    /** As above, with the files cut into ranges of {@code splitBytes}. */
+    public static StagedSource ingest(SparkSession spark, InputLayout layout, SourceParser parser,
+                                      SourceOptions options, DuplicateRule duplicates, Intermediates keep,
+                                      long splitBytes) {
+        List<SourceFile> files = InputScan.scanAll(spark, layout, Map.of(parser.spec(), options), splitBytes)
+                .get(parser.spec().name());
         return ingest(spark, parser, files, duplicates, keep);
     }
 
-    /** Parses one source whose files have been probed and checked. */
+    /** Parses one source whose files have been scanned and checked. */
     public static StagedSource ingest(SparkSession spark, SourceParser parser, List<SourceFile> files,
                                       DuplicateRule duplicates, Intermediates keep) {
         SourceSpec spec = parser.spec();
@@ -81,7 +87,7 @@ public final class SourceIngest {
         LinkedHashSet<String> unknown = new LinkedHashSet<>();
         files.forEach(f -> unknown.addAll(f.mapping().unknownColumns()));
         SourceAccount account = new SourceAccount(spec.name(),
-                files.stream().map(f -> new SourceAccount.FileEncoding(f.relative(), f.encoding(), f.encodingDetected())).toList(),
+                files.stream().map(SourceAccount.FileEncoding::of).toList(),
                 read, byOutcome.getOrDefault(RowVerdict.Outcome.ACCEPTED, 0L),
                 byOutcome.getOrDefault(RowVerdict.Outcome.REJECTED, 0L),
                 byOutcome.getOrDefault(RowVerdict.Outcome.AFTER_AS_OF, 0L),
@@ -104,76 +110,6 @@ public final class SourceIngest {
             columns.add("deregistered_date");
         }
         return new StagedSource(staging, rejects, account, java.util.Set.copyOf(columns));
-    }
-
-    /** One file to probe, with its source's declared encoding (null: detect) and separator. */
-    private record ProbeRequest(String source, String path, String declared, char separator)
-            implements java.io.Serializable {
-    }
-
-    /**
-     * Probes every file of the given sources in one Spark job (charset and header, read where the bytes live),
-     * then checks every header on the driver: a broken header of any source stops the run before any source is
-     * parsed. Returns each source's files by source name, in the layout's order.
-     */
-    public static Map<String, List<SourceFile>> probeAll(SparkSession spark, InputLayout layout,
-                                                         Map<SourceSpec, SourceOptions> sources) {
-        List<ProbeRequest> requests = new ArrayList<>();
-        sources.forEach((spec, options) -> layout.files(spec).forEach(path ->
-                requests.add(new ProbeRequest(spec.name(), path, options.encoding(), options.separator()))));
-        List<FileProbe> probes = List.of();
-        if (!requests.isEmpty()) {
-            try {
-                probes = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                        .parallelize(requests, requests.size())
-                        .map(r -> FileProbe.probe(r.path(), r.declared(), r.separator()))
-                        .collect();
-            } catch (Exception e) {
-                // Spark's checked SparkException reaches Java undeclared: caught here too
-                ConfigException named = findConfigException(e);
-                throw named != null ? named : new ConfigException("cannot read an input file: " + rootMessage(e));
-            }
-        }
-        Map<String, List<SourceFile>> bySource = new java.util.LinkedHashMap<>();
-        for (SourceSpec spec : sources.keySet()) {
-            List<FileProbe> own = new ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                if (requests.get(i).source().equals(spec.name())) {
-                    own.add(probes.get(i));
-                }
-            }
-            bySource.put(spec.name(), checked(layout, spec, sources.get(spec).separator(), own));
-        }
-        return bySource;
-    }
-
-    /** The probed files of one source as parse plans, or the one-line error that stops the run. */
-    private static List<SourceFile> checked(InputLayout layout, SourceSpec spec, char sep, List<FileProbe> probes) {
-        List<SourceFile> files = new ArrayList<>();
-        for (FileProbe p : probes) {
-            String rel = layout.relative(p.path());
-            if (p.unreadable() != null) {
-                throw new ConfigException(spec.name() + ": file " + rel + " cannot be read (" + p.unreadable()
-                        + "); is it truncated?");
-            }
-            if (p.header() == null) {
-                throw new ConfigException(spec.name() + ": file " + rel + " is empty; a header row is required");
-            }
-            if (p.header().isEmpty()) {
-                throw new ConfigException(spec.name() + ": file " + rel + " has an unreadable header row (unbalanced quote?)");
-            }
-            HeaderMatcher.Mapping m = HeaderMatcher.match(spec, p.header());
-            if (!m.missingRequired().isEmpty()) {
-                String column = m.missingRequired().get(0);
-                List<String> aliases = spec.columns().stream().filter(c -> c.name().equals(column))
-                        .findFirst().map(ColumnSpec::aliases).orElse(List.of());
-                throw new ConfigException(spec.name() + ": file " + rel + " lacks the required column '" + column + "'"
-                        + (aliases.isEmpty() ? "" : " (or " + String.join(", ", aliases) + ")")
-                        + (m.fieldCount() == 1 && sep != '\t' ? "; is the separator right?" : ""));
-            }
-            files.add(new SourceFile(p.path(), rel, p.encoding(), p.detected(), sep, m));
-        }
-        return files;
     }
 
     /** Repeated key hashes (a long each) broadcast to pick the candidates up to this count, else joined by a shuffle. */
@@ -233,15 +169,6 @@ public final class SourceIngest {
         // Broadcast, the lookup is cheap enough to redo wherever the staging rows are read; beyond that it is
         // done once by a shuffle and kept.
         return small ? resolved : keep.keep("stg_" + source + "_resolved", resolved);
-    }
-
-    private static ConfigException findConfigException(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException c) {
-                return c;
-            }
-        }
-        return null;
     }
 
     static String rootMessage(Throwable e) {

@@ -36,17 +36,9 @@ public final class ZoneLoader {
         List<String> unknown = new ArrayList<>();
         for (String path : layout.files(SPEC)) {
             String rel = layout.relative(path);
-            FileProbe probe = FileProbe.of(path, options.encoding(), options.separator());
-            if (probe.header() == null || probe.header().isEmpty()) {
-                throw new ConfigException("zones: file " + rel + " is empty or has no readable header row");
-            }
-            HeaderMatcher.Mapping m = HeaderMatcher.match(SPEC, probe.header());
-            if (!m.missingRequired().isEmpty()) {
-                throw new ConfigException("zones: file " + rel + " lacks the required column '" + m.missingRequired().get(0) + "'");
-            }
-            encodings.add(new SourceAccount.FileEncoding(rel, probe.encoding(), probe.detected()));
-            m.unknownColumns().stream().filter(c -> !unknown.contains(c)).forEach(unknown::add);
-            SourceFile file = new SourceFile(path, rel, probe.encoding(), probe.detected(), options.separator(), m);
+            SourceFile file = InputScan.scanOnDriver(SPEC, path, rel, options);
+            encodings.add(SourceAccount.FileEncoding.of(file));
+            file.mapping().unknownColumns().stream().filter(c -> !unknown.contains(c)).forEach(unknown::add);
             try (CsvRecordReader reader = new CsvRecordReader(file, SPEC.slots())) {
                 while (reader.hasNext()) {
                     zones.add(toZone(reader.next()));

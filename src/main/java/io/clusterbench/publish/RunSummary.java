@@ -47,7 +47,10 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
             createStructField("files", DataTypes.createArrayType(DataTypes.createStructType(List.of(
                     createStructField("file", DataTypes.StringType, false),
                     createStructField("encoding", DataTypes.StringType, false),
-                    createStructField("encoding_detected", DataTypes.BooleanType, false))), false), false),
+                    createStructField("encoding_detected", DataTypes.BooleanType, false),
+                    createStructField("lines_against", DataTypes.LongType, false),
+                    createStructField("parse_ranges", DataTypes.IntegerType, false),
+                    createStructField("single_range_reason", DataTypes.StringType, true))), false), false),
             createStructField("unknown_columns", DataTypes.createArrayType(DataTypes.StringType, false), false)));
 
     /**
@@ -85,7 +88,8 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
             ObjectNode s = src.putObject(a.source());
             ArrayNode files = s.putArray("files");
             a.files().forEach(f -> files.addObject().put("file", f.file()).put("encoding", f.encoding())
-                    .put("encoding_detected", f.detected()));
+                    .put("encoding_detected", f.detected()).put("lines_against", f.linesAgainst())
+                    .put("parse_ranges", f.ranges()).put("single_range_reason", f.singleRangeReason()));
             s.put("read", a.read()).put("accepted", a.accepted()).put("rejected", a.rejected())
                     .put("after_as_of", a.afterAsOf());
             ObjectNode byReason = s.putObject("rejected_by_reason");
@@ -124,7 +128,8 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
             after += a.afterAsOf();
             perSource.add(RowFactory.create(a.source(), a.read(), a.accepted(), a.rejected(), a.afterAsOf(),
                     rejectedByReason(a), flags(a),
-                    a.files().stream().map(f -> RowFactory.create(f.file(), f.encoding(), f.detected())).toList(),
+                    a.files().stream().map(f -> RowFactory.create(f.file(), f.encoding(), f.detected(),
+                            f.linesAgainst(), f.ranges(), f.singleRangeReason())).toList(),
                     a.unknownColumns()));
         }
         return RowFactory.create(runId, Timestamp.from(startedAt), Timestamp.from(finishedAt), programVersion,
@@ -157,6 +162,7 @@ public record RunSummary(String runId, LocalDate asOf, Instant startedAt, Instan
         c.put("first_year", config.firstYear());
         c.put("cagr_window", config.cagrWindow());
         c.put("min_cell_firms", config.minCellFirms());
+        c.put("split_size", config.splitBytes());
         ObjectNode s = c.putObject("sources");
         config.sources().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             SourceOptions o = e.getValue();

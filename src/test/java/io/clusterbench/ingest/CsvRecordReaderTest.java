@@ -1,5 +1,7 @@
 package io.clusterbench.ingest;
 
+import io.clusterbench.config.ConfigException;
+import io.clusterbench.config.SourceOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every physical record is read once and lands as a row or a reject at its own line, however broken the file. */
@@ -24,9 +27,7 @@ class CsvRecordReaderTest {
     private List<String> read(String content) throws IOException {
         Path f = dir.resolve("enterprises.csv");
         Files.writeString(f, content, StandardCharsets.UTF_8);
-        FileProbe probe = FileProbe.of(f.toUri().toString(), "UTF-8", ',');
-        SourceFile file = new SourceFile(f.toUri().toString(), "enterprises.csv", "UTF-8", false, ',',
-                HeaderMatcher.match(Sources.ENTERPRISES, probe.header()));
+        SourceFile file = scanned(f);
         List<String> out = new ArrayList<>();
         try (CsvRecordReader r = new CsvRecordReader(file, Sources.ENTERPRISES.rawLabels())) {
             while (r.hasNext()) {
@@ -35,6 +36,12 @@ class CsvRecordReaderTest {
             }
         }
         return out;
+    }
+
+    /** The file as the first pass sees it, read whole, in UTF-8. */
+    static SourceFile scanned(Path f) {
+        return InputScan.scanOnDriver(Sources.ENTERPRISES, f.toUri().toString(), f.getFileName().toString(),
+                new SourceOptions("UTF-8", ',', "wgs84", java.util.Map.of()));
     }
 
     private static String row(int i) {
@@ -89,9 +96,7 @@ class CsvRecordReaderTest {
     void theMalformedDetailNamesTheBound() throws IOException {
         Path f = dir.resolve("enterprises.csv");
         Files.writeString(f, HEADER + "\n" + "x,\"" + "a".repeat((int) CsvRecordReader.MAX_RECORD_CHARS * 2) + "\"\n");
-        FileProbe probe = FileProbe.of(f.toUri().toString(), "UTF-8", ',');
-        SourceFile file = new SourceFile(f.toUri().toString(), "enterprises.csv", "UTF-8", false, ',',
-                HeaderMatcher.match(Sources.ENTERPRISES, probe.header()));
+        SourceFile file = scanned(f);
         try (CsvRecordReader r = new CsvRecordReader(file, Sources.ENTERPRISES.rawLabels())) {
             String why = r.next().malformed();
             assertTrue(why.startsWith("a record longer than 1048576 characters starting on this line"), why);
@@ -100,11 +105,10 @@ class CsvRecordReaderTest {
 
     @Test
     void aHeaderThatNeverEndsIsRefusedNotReadWhole() throws IOException {
-        // one endless first line (a gzip bomb's shape): the probe stops at the bound and names the reason
+        // one endless first line (a gzip bomb's shape): the scan stops at the bound and names the reason
         Path f = dir.resolve("enterprises.csv");
         Files.writeString(f, "credit_code," + "x".repeat(3 << 20) + "\n" + row(1), StandardCharsets.UTF_8);
-        FileProbe p = FileProbe.probe(f.toUri().toString(), "UTF-8", ',');
-        assertEquals(null, p.header());
-        assertTrue(p.unreadable().contains("header is a record longer than 1048576 characters"), p.unreadable());
+        ConfigException e = assertThrows(ConfigException.class, () -> scanned(f));
+        assertTrue(e.getMessage().contains("header is a record longer than 1048576 characters"), e.getMessage());
     }
 }

@@ -47,8 +47,9 @@ class FileFormatsTest extends SparkTestBase {
                 code(2) + ",渭南丙科技有限公司,z1,20180101,注销,,王五"), Charset.forName("GBK"));
         IngestResult r = IngestFixture.ingest(in, null, "2024-06-30");
         SourceAccount a = r.enterprises().account();
-        assertEquals(List.of(new SourceAccount.FileEncoding("enterprises/a.csv", "UTF-8", true),
-                new SourceAccount.FileEncoding("enterprises/b.csv", "GB18030", true)), a.files());
+        // a.csv: decided by its BOM; b.csv: its header and both rows are not UTF-8 (3 votes against, none for)
+        assertEquals(List.of(new SourceAccount.FileEncoding("enterprises/a.csv", "UTF-8", true, 0, 1, null),
+                new SourceAccount.FileEncoding("enterprises/b.csv", "GB18030", true, 0, 1, null)), a.files());
         assertEquals(3, a.accepted());
         List<String> names = r.enterprises().staging().select("name").as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList().stream().sorted().toList();

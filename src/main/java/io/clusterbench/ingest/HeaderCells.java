@@ -1,0 +1,53 @@
+package io.clusterbench.ingest;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A file's header record, from the bytes the first pass found, decoded in the file's charset and split into cells. */
+final class HeaderCells {
+    private HeaderCells() {
+    }
+
+    static boolean decodes(byte[] bytes, String encoding) {
+        try {
+            Charset.forName(encoding).newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(withoutBom(bytes)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The cells, bad bytes shown as U+FFFD; an empty list when the record does not parse (an unbalanced quote). */
+    static List<String> cells(byte[] bytes, String encoding, char separator) {
+        String text = new String(withoutBom(bytes), Charset.forName(encoding));
+        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(CsvFiles.format(separator)).get()) {
+            for (CSVRecord rec : p) {
+                List<String> cells = new ArrayList<>();
+                rec.forEach(cells::add);
+                return cells;
+            }
+            return List.of();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return List.of();
+        }
+    }
+
+    private static byte[] withoutBom(byte[] b) {
+        boolean bom = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+        return bom ? Arrays.copyOfRange(b, 3, b.length) : b;
+    }
+}
