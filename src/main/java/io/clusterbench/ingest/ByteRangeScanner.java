@@ -36,9 +36,17 @@ final class ByteRangeScanner {
      * scanned whole, from 0).
      */
     static RangeScan scan(String path, int range, long start, long end, char separator) {
+        return scan(path, range, start, end, separator, false);
+    }
+
+    /**
+     * @param headerOnly stop after the header: for a file read whole in a declared encoding, nothing else of the
+     *                   first pass is needed (the counts of the result are then partial)
+     */
+    static RangeScan scan(String path, int range, long start, long end, char separator, boolean headerOnly) {
         long to = end < 0 ? Long.MAX_VALUE : end;
         try (InputStream in = openAt(path, start > 0 ? start - 1 : 0)) {
-            return new Pass(range, start, to, separator).run(in, path);
+            return new Pass(range, start, to, separator, headerOnly && start == 0).run(in, path);
         } catch (IOException | UncheckedIOException e) {
             return RangeScan.unreadable(range, start, end, ConfigException.firstLine(e));
         }
@@ -85,8 +93,10 @@ final class ByteRangeScanner {
         private long linesUtf8;
         private long linesNotUtf8;
         private int bomLength;
+        private final boolean headerOnly;
 
-        Pass(int range, long start, long end, char separator) {
+        Pass(int range, long start, long end, char separator, boolean headerOnly) {
+            this.headerOnly = headerOnly;
             this.range = range;
             this.start = start;
             this.end = end;
@@ -136,6 +146,9 @@ final class ByteRangeScanner {
                         machines[1].step(b, p, breaks);
                     }
                     prev = b;
+                    if (headerOnly && machines[0].headerFrom >= 0 && (machines[0].headerTo >= 0 || machines[0].done)) {
+                        break outer;
+                    }
                     if (!inRange && machines[0].done && machines[1].done && !lineActive) {
                         break outer;
                     }

@@ -26,8 +26,11 @@ public final class InputScan {
     }
 
     /** One range of one file to scan. */
-    private record Request(String source, String path, int range, long start, long end, char separator)
-            implements Serializable {
+    private record Request(String source, String path, int range, long start, long end, char separator,
+                           boolean headerOnly) implements Serializable {
+        RangeScan scan() {
+            return ByteRangeScanner.scan(path, range, start, end, separator, headerOnly);
+        }
     }
 
     /** Scans and checks the files of the given sources; returns each source's files by name, in the layout's order. */
@@ -35,13 +38,13 @@ public final class InputScan {
                                                         Map<SourceSpec, SourceOptions> sources, long splitBytes) {
         List<Request> requests = new ArrayList<>();
         sources.forEach((spec, options) -> layout.files(spec).forEach(path ->
-                requests.addAll(ranges(spec.name(), path, options.separator(), splitBytes))));
+                requests.addAll(ranges(spec.name(), path, options, splitBytes))));
         List<RangeScan> collected = List.of();
         if (!requests.isEmpty()) {
             try {
                 collected = JavaSparkContext.fromSparkContext(spark.sparkContext())
                         .parallelize(requests, requests.size())
-                        .map(r -> ByteRangeScanner.scan(r.path(), r.range(), r.start(), r.end(), r.separator()))
+                        .map(Request::scan)
                         .collect();
             } catch (Exception e) {
                 // Spark's checked SparkException reaches Java undeclared: caught here too
@@ -73,24 +76,26 @@ public final class InputScan {
 
     /** As a run scans one file, but range after range in this thread (the zones; the tests of splitting). */
     static SourceFile scanHere(SourceSpec spec, String path, String relative, SourceOptions options, long splitBytes) {
-        List<RangeScan> scans = ranges(spec.name(), path, options.separator(), splitBytes).stream()
-                .map(r -> ByteRangeScanner.scan(r.path(), r.range(), r.start(), r.end(), r.separator()))
-                .toList();
+        List<RangeScan> scans = ranges(spec.name(), path, options, splitBytes).stream().map(Request::scan).toList();
         return resolve(spec, path, relative, options, scans);
     }
 
-    /** The file's ranges: {@code splitBytes} each, the last running to the end; a .gz file or a small one is one. */
-    private static List<Request> ranges(String source, String path, char sep, long splitBytes) {
+    /**
+     * The file's ranges: {@code splitBytes} each, the last running to the end; a .gz file or a small one is one. A
+     * file read whole in a declared encoding needs only its header from this pass.
+     */
+    private static List<Request> ranges(String source, String path, SourceOptions options, long splitBytes) {
         long size = size(path);
+        char sep = options.separator();
         List<Request> out = new ArrayList<>();
         if (path.endsWith(".gz") || size <= splitBytes) {
-            out.add(new Request(source, path, 0, 0, -1, sep));
+            out.add(new Request(source, path, 0, 0, -1, sep, options.encoding() != null));
             return out;
         }
         long n = (size + splitBytes - 1) / splitBytes;
         for (int k = 0; k < n; k++) {
             long start = k * splitBytes;
-            out.add(new Request(source, path, k, start, k == n - 1 ? -1 : start + splitBytes, sep));
+            out.add(new Request(source, path, k, start, k == n - 1 ? -1 : start + splitBytes, sep, false));
         }
         return out;
     }

@@ -14,7 +14,8 @@ import java.util.Random;
  * Mutates valid enterprise and patent exports into broken ones, deterministically from a seed: truncated rows
  * and files, random bytes, invalid UTF-8 in a file declared UTF-8, unbalanced quotes, a 10 MB field, empty
  * files, header only, duplicate header names, a BOM in the middle, NUL bytes, CR-only and mixed line endings,
- * a wrong separator, a missing required column, and combinations of them.
+ * a wrong separator, a missing required column, quoted fields spanning lines cut mid-quote (at a line break
+ * inside quotes, or by a deleted quote), lines of GBK and UTF-8 mixed in one file, and combinations of them.
  */
 public final class HostileCorpus {
     /** One broken file: which source it stands for, its bytes, and the encoding the job declares (or null). */
@@ -24,7 +25,7 @@ public final class HostileCorpus {
     private static final List<String> KINDS = List.of("truncate-file", "truncate-row", "random-bytes",
             "invalid-utf8-declared", "unbalanced-quote", "huge-field", "empty", "header-only", "duplicate-header",
             "bom-in-middle", "nul-bytes", "cr-only", "mixed-line-endings", "wrong-separator", "missing-column",
-            "extra-fields", "shuffled-lines", "combined");
+            "extra-fields", "multi-line-cut", "mixed-encodings", "shuffled-lines", "combined");
 
     private HostileCorpus() {
     }
@@ -130,6 +131,35 @@ public final class HostileCorpus {
                 int l = Math.min(1 + below(rnd, lines.size() - 2), lines.size() - 1);
                 lines.set(l, lines.get(l) + ",x".repeat(1 + rnd.nextInt(50)));
                 yield text(name, source, String.join("\n", lines), null);
+            }
+            case "multi-line-cut" -> {
+                // quoted cells spanning lines (a name, or the applicants), then the file cut inside one of those
+                // quotes, or one quote deleted: range boundaries fall in and around them
+                String spanning = valid.replace(", 有限公司\"", ",\n有限公司\"").replace("甲公司;乙公司", "甲公司;\n乙公司");
+                List<Integer> inside = new ArrayList<>();
+                for (int k = spanning.indexOf(",\n"); k >= 0; k = spanning.indexOf(",\n", k + 1)) {
+                    inside.add(k + 2);
+                }
+                for (int k = spanning.indexOf(";\n"); k >= 0; k = spanning.indexOf(";\n", k + 1)) {
+                    inside.add(k + 2);
+                }
+                String cut;
+                if (rnd.nextBoolean() && !inside.isEmpty()) {
+                    cut = spanning.substring(0, inside.get(below(rnd, inside.size())));
+                } else {
+                    int q = spanning.indexOf('"', below(rnd, spanning.length()));
+                    cut = q < 0 ? spanning : spanning.substring(0, q) + spanning.substring(q + 1);
+                }
+                yield text(name, source, cut, null);
+            }
+            case "mixed-encodings" -> {
+                // line by line GBK or UTF-8, undeclared: the vote decides, the other lines are ENCODING_ERROR
+                // rejects (or, in a GBK file, UTF-8 lines read as they decode)
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                for (String line : lines) {
+                    b.writeBytes((line + "\n").getBytes(rnd.nextBoolean() ? Charset.forName("GBK") : StandardCharsets.UTF_8));
+                }
+                yield new Case(name, source, b.toByteArray(), null);
             }
             case "shuffled-lines" -> {
                 java.util.Collections.shuffle(lines, rnd);
