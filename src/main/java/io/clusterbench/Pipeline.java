@@ -128,9 +128,10 @@ public final class Pipeline {
         }
     }
 
-    /** Each source's account, with the flags decided after ingest (unknown zones, ambiguous names). */
+    /** Each source's account, zones first, with the flags decided after ingest (unknown zones, ambiguous names). */
     private static List<SourceAccount> accounts(IngestResult ingest, PlaceStage.Result placed, LinkStage.Result links) {
         List<SourceAccount> accounts = new ArrayList<>();
+        accounts.add(ingest.zones().account());
         for (var s : ingest.staged()) {
             SourceAccount a = s.account();
             if (a.source().equals("enterprises")) {

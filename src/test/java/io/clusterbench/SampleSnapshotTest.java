@@ -29,12 +29,13 @@ class SampleSnapshotTest extends SparkTestBase {
     @TempDir
     static Path again;
 
+    /** Once with the sample's job file, once with none (every encoding decided by the vote): the same tables. */
     @BeforeAll
     static void sampleRuns() {
-        for (Path o : List.of(out, again)) {
-            Pipeline.run(spark(), JobConfigLoader.load(Path.of("jobs/sample.yaml"),
-                    new JobConfigLoader.Overrides(null, o.toString(), null)));
-        }
+        Pipeline.run(spark(), JobConfigLoader.load(Path.of("jobs/sample.yaml"),
+                new JobConfigLoader.Overrides(null, out.toString(), null)));
+        Pipeline.run(spark(), JobConfigLoader.load(null,
+                new JobConfigLoader.Overrides("sample-data", again.toString(), "2024-06-30")));
     }
 
     @Test
@@ -45,6 +46,39 @@ class SampleSnapshotTest extends SparkTestBase {
         assertEquals(18, first.size(), "17 tables and the report: " + first.keySet());
         assertEquals(first, second);
         assertTrue(first.get("firms").startsWith("581:"), first.get("firms"));
+    }
+
+    @Test
+    void theStrayGbkRowOfFundingIsOneEncodingErrorAtItsLineAndTheFileStaysUtf8() throws Exception {
+        // expected independently: the physical lines of funding.csv that are not valid UTF-8
+        List<Long> invalid = new ArrayList<>();
+        byte[] bytes = Files.readAllBytes(Path.of("sample-data/funding.csv"));
+        long line = 1;
+        for (int from = 0, i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(bytes, from, i - from));
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    invalid.add(line);
+                }
+                from = i + 1;
+                line++;
+            }
+        }
+        assertEquals(1, invalid.size(), "the sample plants one GBK row in funding.csv");
+        for (Path o : List.of(out, again)) {
+            List<Long> rejected = spark().read().parquet(o.resolve("rejects/as_of=2024-06-30").toString())
+                    .filter("source = 'funding' AND reason_code = 'ENCODING_ERROR'").select("line_no")
+                    .as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
+            assertEquals(invalid, rejected);
+            var summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(o.resolve("_runs/as_of=2024-06-30/run_summary.json").toFile()).get("sources");
+            var funding = summary.get("funding").get("files").get(0);
+            assertEquals("UTF-8", funding.get("encoding").asText());
+            assertEquals(1, funding.get("lines_against").asLong());
+            assertEquals(8, summary.get("zones").get("read").asLong(), "the zones are accounted for like any source");
+        }
     }
 
     @Test

@@ -25,6 +25,11 @@ public final class ZoneLoader {
     private static final SourceSpec SPEC = Sources.ZONES;
 
     public record Loaded(ZoneTree tree, List<SourceAccount.FileEncoding> files, List<String> unknownColumns) {
+        /** The zones in the run summary like any source: every row read is accepted (a bad one stops the run). */
+        public SourceAccount account() {
+            long n = tree.zones().size();
+            return new SourceAccount(SPEC.name(), files, n, n, 0, 0, java.util.Map.of(), java.util.Map.of(), unknownColumns);
+        }
     }
 
     private ZoneLoader() {

@@ -121,7 +121,8 @@ class SnapshotPublishingTest extends SparkTestBase {
             assertEquals("DECIMAL(20,6)", zym.get("patents_applied_frac"));
             assertEquals("TIMESTAMP WITH TIME ZONE", describe(s, "run_summary").get("started_at"));
             // run_summary's per-source accounts as typed columns, every reason and flag present (4 firm rows, one
-            // with an unknown status: BAD_ENUM; the one patent accepted; the three firms placed by their zone_id)
+            // with an unknown status: BAD_ENUM; the one patent accepted; the two zones, every row accepted; the three
+            // firms placed by their zone_id)
             try (ResultSet rs = s.executeQuery("SELECT s.source, s.read, s.accepted, s.rejected, s.after_as_of, "
                     + "element_at(s.rejected_by_reason, 'BAD_ENUM')[1], cardinality(s.rejected_by_reason), "
                     + "cardinality(s.flags), element_at(s.flags, 'EXIT_DATE_MISSING')[1], "
@@ -137,7 +138,8 @@ class SnapshotPublishingTest extends SparkTestBase {
                     }
                     rows.add(b.toString());
                 }
-                assertEquals(List.of("enterprises,4,3,1,0,1,15,9,0,3,0,1", "patents,1,1,0,0,0,15,9,0,3,0,1"), rows);
+                assertEquals(List.of("enterprises,4,3,1,0,1,15,9,0,3,0,1", "patents,1,1,0,0,0,15,9,0,3,0,1",
+                        "zones,2,2,0,0,0,15,9,0,3,0,1"), rows);
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + scan("zone_year_metrics")
                     + " WHERE as_of = DATE '2024-06-30'")) {
