@@ -120,7 +120,7 @@ final class ByteRangeScanner {
             }
             int n;
             outer:
-            while ((n = in.read(buf)) > 0) {
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
                 int i = 0;
                 if (p == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
                     bomLength = 3;
@@ -146,7 +146,7 @@ final class ByteRangeScanner {
                         machines[1].step(b, p, breaks);
                     }
                     prev = b;
-                    if (headerOnly && machines[0].headerFrom >= 0 && (machines[0].headerTo >= 0 || machines[0].done)) {
+                    if (headerOnly && (machines[0].headerTo >= 0 || machines[0].done)) {
                         break outer;
                     }
                     if (!inRange && machines[0].done && machines[1].done && !lineActive) {
@@ -168,7 +168,9 @@ final class ByteRangeScanner {
             }
             byte[] header = null;
             boolean headerTooLong = false;
-            if (start == 0 && machines[0].headerFrom >= 0) {
+            if (start == 0 && machines[0].headerUnsure) {
+                header = read(path, 0, Math.min(p, MAX_RECORD_BYTES));
+            } else if (start == 0 && machines[0].headerFrom >= 0) {
                 headerTooLong = machines[0].headerTo < 0 || machines[0].headerTo - machines[0].headerFrom > MAX_RECORD_BYTES;
                 if (!headerTooLong) {
                     header = read(path, machines[0].headerFrom, machines[0].headerTo);
@@ -176,7 +178,8 @@ final class ByteRangeScanner {
             }
             return new RangeScan(range, start, end == Long.MAX_VALUE ? -1 : end, oddQuotes, breaks,
                     new RangeScan.Start[]{machines[0].result(), machines[1].result()},
-                    linesUtf8, linesNotUtf8, bomLength > 0, header, headerTooLong, null);
+                    linesUtf8, linesNotUtf8, bomLength > 0, header, header == null ? -1 : machines[0].headerTo,
+                    headerTooLong, null);
         }
 
         /** One byte of the current line through a UTF-8 validator (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
@@ -239,6 +242,7 @@ final class ByteRangeScanner {
         private static final int UNQUOTED = 1;
         private static final int QUOTED = 2;
         private static final int QUOTE_IN_QUOTED = 3;
+        private static final int AFTER_CLOSING_QUOTE = 4;
 
         private final int separator;
         private final long end;
@@ -263,6 +267,8 @@ final class ByteRangeScanner {
         private final boolean findHeader;
         long headerFrom = -1;
         long headerTo = -1;
+        /** The parse went irregular before it found the header: the header is left to commons-csv. */
+        boolean headerUnsure;
 
         Machine(char separator, long end, int startParity, boolean atFileStart) {
             this.separator = separator;
@@ -301,8 +307,7 @@ final class ByteRangeScanner {
             switch (state) {
                 case FIELD_START -> {
                     if (b == QUOTE) {
-                        state = QUOTED;
-                        nonBlank = true;
+                        state = QUOTED; // "" alone is a blank record to commons-csv: the quoted text decides
                     } else if (b == separator) {
                         fields++;
                         nonBlank = true;
@@ -319,7 +324,7 @@ final class ByteRangeScanner {
                         afterCr = true;
                     } else {
                         state = UNQUOTED;
-                        nonBlank |= b != ' ' && b != '\t';
+                        nonBlank |= !whitespace(b);
                     }
                 }
                 case UNQUOTED -> {
@@ -334,7 +339,7 @@ final class ByteRangeScanner {
                     } else if (b == QUOTE) {
                         irregular("a quote inside an unquoted field");
                     } else {
-                        nonBlank |= b != ' ' && b != '\t';
+                        nonBlank |= !whitespace(b);
                     }
                 }
                 case QUOTED -> {
@@ -342,6 +347,21 @@ final class ByteRangeScanner {
                         state = QUOTE_IN_QUOTED;
                     } else if (b == LF || b == CR) {
                         multiLine = true;
+                    } else {
+                        nonBlank |= !whitespace(b);
+                    }
+                }
+                case AFTER_CLOSING_QUOTE -> { // commons-csv skips whitespace between a closing quote and what follows
+                    if (b == separator) {
+                        fields++;
+                        state = FIELD_START;
+                    } else if (b == LF) {
+                        endRecord(p, true);
+                    } else if (b == CR) {
+                        endRecord(p, false);
+                        afterCr = true;
+                    } else if (!whitespace(b)) {
+                        irregular("text after a closing quote");
                     }
                 }
                 default -> { // QUOTE_IN_QUOTED: a closing quote, or the first of a doubled one
@@ -355,6 +375,8 @@ final class ByteRangeScanner {
                     } else if (b == CR) {
                         endRecord(p, false);
                         afterCr = true;
+                    } else if (whitespace(b)) {
+                        state = AFTER_CLOSING_QUOTE;
                     } else {
                         irregular("text after a closing quote");
                     }
@@ -362,9 +384,15 @@ final class ByteRangeScanner {
             }
         }
 
+        /** ASCII whitespace as {@link Character#isWhitespace} has it, less the line breaks, which end records. */
+        private boolean whitespace(int b) {
+            return b != separator && (b == ' ' || b == '\t' || b == 0x0B || b == 0x0C || (b >= 0x1C && b <= 0x1F));
+        }
+
         /** The record ends at the line break at {@code p}; only an LF is a point where ranges may meet. */
         private void endRecord(long p, boolean lineFeed) {
-            if (multiLine && recordStart < end) {
+            // every record this machine parses, up to the next range's first, is this range's to parse
+            if (multiLine) {
                 minMultiLine = Math.min(minMultiLine, fields);
                 maxMultiLine = Math.max(maxMultiLine, fields);
             }
@@ -397,6 +425,9 @@ final class ByteRangeScanner {
             if (irregular == null) {
                 irregular = why;
             }
+            if (findHeader && headerFrom < 0) {
+                headerUnsure = true; // commons-csv reads the header from the file's first bytes instead
+            }
             done = true;
         }
 
@@ -406,6 +437,7 @@ final class ByteRangeScanner {
                     headerFrom = recordStart; // a header that never ends: refused, never read whole
                 }
                 irregular("a record longer than " + MAX_RECORD_BYTES + " bytes");
+                headerUnsure = false;
             }
         }
 
@@ -421,7 +453,7 @@ final class ByteRangeScanner {
                 headerFrom = recordStart;
                 headerTo = length;
             }
-            if (multiLine && recordStart < end) {
+            if (multiLine) {
                 minMultiLine = Math.min(minMultiLine, fields);
                 maxMultiLine = Math.max(maxMultiLine, fields);
             }

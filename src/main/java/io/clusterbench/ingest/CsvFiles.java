@@ -10,11 +10,8 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.zip.GZIPInputStream;
 
 /** Opening input files through Hadoop's file system (local, HDFS or S3 alike), gunzipping *.csv.gz. */
@@ -32,8 +29,8 @@ public final class CsvFiles {
     }
 
     /**
-     * A reader that never throws on bad bytes: they become U+FFFD, which the row parser turns into
-     * ENCODING_ERROR for the row that holds them.
+     * A reader that never throws on bad bytes: each becomes U+FFFD ({@link ByteSafeDecoder}), which the row parser
+     * turns into ENCODING_ERROR for the row that holds it.
      */
     public static Reader reader(String path, String encoding) throws IOException {
         return reader(path, encoding, SourceFile.Range.WHOLE);
@@ -42,10 +39,7 @@ public final class CsvFiles {
     /** As {@link #reader(String, String)}, over the bytes of one range only (a .gz file is always read whole). */
     static Reader reader(String path, String encoding, SourceFile.Range range) throws IOException {
         InputStream bytes = range.start() == 0 && range.end() < 0 ? open(path) : openRange(path, range);
-        CharsetDecoder dec = Charset.forName(encoding).newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        java.io.PushbackReader r = new java.io.PushbackReader(new InputStreamReader(bytes, dec), 1);
+java.io.PushbackReader r = new java.io.PushbackReader(new ByteSafeDecoder(bytes, Charset.forName(encoding)), 1);
         int c = range.start() == 0 ? r.read() : -1;
         if (c >= 0 && c != '\uFEFF') {
             r.unread(c); // a BOM is dropped before the CSV parser sees it, so a quoted first header still parses

@@ -4,7 +4,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,8 +32,8 @@ final class HeaderCells {
 
     /** The cells, bad bytes shown as U+FFFD; an empty list when the record does not parse (an unbalanced quote). */
     static List<String> cells(byte[] bytes, String encoding, char separator) {
-        String text = new String(withoutBom(bytes), Charset.forName(encoding));
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(CsvFiles.format(separator)).get()) {
+        java.io.Reader text = new ByteSafeDecoder(new java.io.ByteArrayInputStream(withoutBom(bytes)), Charset.forName(encoding));
+        try (CSVParser p = CSVParser.builder().setReader(text).setFormat(CsvFiles.format(separator)).get()) {
             for (CSVRecord rec : p) {
                 List<String> cells = new ArrayList<>();
                 rec.forEach(cells::add);

@@ -119,6 +119,18 @@ public final class InputScan {
             }
         }
         RangeScan first = scans.get(0);
+        if (first.header() == null && !first.headerTooLong() && scans.size() > 1) {
+            // blank lines fill the whole first range: the header lies further on (read here, on the driver)
+            RangeScan headerScan = ByteRangeScanner.scan(path, 0, 0, -1, options.separator(), true);
+            if (headerScan.unreadable() != null) {
+                throw new ConfigException(where + " cannot be read (" + headerScan.unreadable() + "); is it truncated?");
+            }
+            first = new RangeScan(0, first.start(), first.end(), first.oddQuotes(), first.lineBreaks(), first.starts(),
+                    first.linesUtf8(), first.linesNotUtf8(), first.bom(), headerScan.header(), headerScan.headerEnd(),
+                    headerScan.headerTooLong(), null);
+            scans = new ArrayList<>(scans);
+            scans.set(0, first);
+        }
         if (first.headerTooLong()) {
             throw new ConfigException(where + ": the header is a record longer than "
                     + CsvRecordReader.MAX_RECORD_CHARS + " characters; is this a CSV file?");
@@ -146,7 +158,7 @@ public final class InputScan {
                     + (aliases.isEmpty() ? "" : " (or " + String.join(", ", aliases) + ")")
                     + (m.fieldCount() == 1 && options.separator() != '\t' ? "; is the separator right?" : "") + found);
         }
-        SplitPlanner.Plan plan = SplitPlanner.plan(scans, m.fieldCount());
+        SplitPlanner.Plan plan = SplitPlanner.plan(scans, m.fieldCount(), first.headerEnd());
         return new SourceFile(path, rel, vote, options.separator(), m, plan.ranges(), plan.singleRangeReason());
     }
 }

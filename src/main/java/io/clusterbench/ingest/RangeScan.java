@@ -17,11 +17,13 @@ import java.io.Serializable;
  * @param linesNotUtf8   lines beginning in the range that are not valid UTF-8
  * @param bom            the file starts with a UTF-8 byte order mark (range 0 only)
  * @param header         the bytes of the file's first non-blank record (range 0 only; null when there is none)
+ * @param headerEnd      where the header record's line break is (range 0 only; -1 when unknown): no range may
+ *                       start before it, since only the range at byte 0 skips the header
  * @param headerTooLong  the first record is longer than a record may be (range 0 only)
  * @param unreadable     why the range could not be read (a truncated .gz), else null
  */
 public record RangeScan(int range, long start, long end, boolean oddQuotes, long lineBreaks, Start[] starts,
-                        long linesUtf8, long linesNotUtf8, boolean bom, byte[] header, boolean headerTooLong,
+                        long linesUtf8, long linesNotUtf8, boolean bom, byte[] header, long headerEnd, boolean headerTooLong,
                         String unreadable) implements Serializable {
 
     /**
@@ -43,6 +45,6 @@ public record RangeScan(int range, long start, long end, boolean oddQuotes, long
     }
 
     static RangeScan unreadable(int range, long start, long end, String why) {
-        return new RangeScan(range, start, end, false, 0, new Start[0], 0, 0, false, null, false, why);
+        return new RangeScan(range, start, end, false, 0, new Start[0], 0, 0, false, null, -1, false, why);
     }
 }

@@ -24,9 +24,13 @@ final class SplitPlanner {
     private SplitPlanner() {
     }
 
-    static Plan plan(List<RangeScan> scans, int headerFields) {
+    /** @param headerEnd where the header record ends (-1: unknown, then the file is read whole) */
+    static Plan plan(List<RangeScan> scans, int headerFields, long headerEnd) {
         if (scans.size() == 1) {
             return whole(null);
+        }
+        if (headerEnd < 0) {
+            return whole("the header's end was not found by the first pass");
         }
         List<long[]> starts = new ArrayList<>(); // {offset, first line}
         int state = 0;
@@ -47,7 +51,10 @@ final class SplitPlanner {
                     int odd = st.minMultiLineFields() != headerFields ? st.minMultiLineFields() : st.maxMultiLineFields();
                     return whole("a record spanning lines has " + odd + " fields where the header has " + headerFields);
                 }
-                starts.add(new long[]{st.offset(), k == 0 ? 1 : lineBase + st.linesBefore() + 1});
+                if (k == 0 || st.offset() > headerEnd) {
+                    // a range starting before the header ends joins the first: only the range at byte 0 skips it
+                    starts.add(new long[]{st.offset(), k == 0 ? 1 : lineBase + st.linesBefore() + 1});
+                }
                 expected = st.nextRecord();
             } else if (s.end() >= 0 && expected < s.end()) {
                 // the previous range's parse ended inside this range, but no record starts here: inconsistent

@@ -97,6 +97,51 @@ class SplitParseTest {
         }
     }
 
+    /** Every cut from 64 bytes to the file's length reads as the whole file does: rows, lines, or the same error. */
+    private void everyCutReadsAsTheWhole(String name, byte[] bytes, SourceOptions options) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, bytes);
+        List<String> whole = OneTaskRead.rows(Sources.ENTERPRISES, f, options);
+        for (long split = 64; split <= bytes.length; split++) {
+            assertEquals(whole, OneTaskRead.rows(Sources.ENTERPRISES, f, options, split), name + ", split " + split);
+        }
+    }
+
+    @Test
+    void recordsAtAndAroundRangeBoundariesReadAsInTheWholeFile() throws IOException {
+        // a record spanning lines with the wrong field count, starting right after a run of blank lines (so at a
+        // boundary for some cut), then rows the one-task reader re-reads after it
+        everyCutReadsAsTheWhole("a.csv", (HEADER + "\n" + "\n".repeat(7) + "x,\"foo\n\"\",\"\n\",a\",b,c,d\n"
+                + row(1, "a") + "\n").getBytes(StandardCharsets.UTF_8), AUTO);
+        // whitespace between a closing quote and the separator (commons-csv skips it), in the header and a row
+        everyCutReadsAsTheWhole("b.csv", ("\"credit_code\" ,name,zone_id,address,established_date,status\n"
+                + row(1, "\"a\" ") + "\n" + row(2, "b") + "\n").getBytes(StandardCharsets.UTF_8), AUTO);
+        // more blank lines than a range holds before the header, and a first line that is a quoted empty field
+        everyCutReadsAsTheWhole("c.csv", ("\n".repeat(100) + "\"\"\n" + HEADER + "\n" + row(1, "a") + "\n")
+                .getBytes(StandardCharsets.UTF_8), AUTO);
+        // CR-only line breaks and CR LF across every boundary
+        everyCutReadsAsTheWhole("d.csv", (HEADER + "\r" + row(1, "\"a\rb\"") + "\r" + row(2, "c") + "\r\n"
+                + row(3, "d") + "\r\n").getBytes(StandardCharsets.UTF_8), AUTO);
+    }
+
+    @Test
+    void aUtf8LineInAGbkFileDoesNotSwallowTheLineBreak() throws IOException {
+        // voted GB18030 (four GBK lines against one UTF-8 line); the UTF-8 line ends in 号 then a digit, whose bytes
+        // E5 8F B7 33 GB18030 would read as one bad sequence taking the digit and the line feed after it
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes((row(1, "啊") + "\n" + row(2, "啊") + "\n").getBytes(GBK));
+        b.writeBytes((row(3, "号3") + "\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes((row(4, "d") + "\n" + row(5, "e") + "\n").getBytes(GBK));
+        Path f = dir.resolve("e.csv");
+        Files.write(f, b.toByteArray());
+        assertEquals(new EncodingVote("GB18030", true, 1), scan(f.toUri().toString(), Long.MAX_VALUE).encoding());
+        List<String> whole = OneTaskRead.rows(Sources.ENTERPRISES, f, AUTO);
+        assertEquals(List.of("2", "3", "4", "5", "6"), whole.stream().map(r -> r.substring(0, r.indexOf('|'))).toList());
+        assertTrue(whole.get(2).startsWith("4|false|true|"), whole.get(2)); // the UTF-8 row: an encoding error
+        everyCutReadsAsTheWhole("e.csv", b.toByteArray(), AUTO);
+    }
+
     @Test
     void lineNumbersAreTheFilesPhysicalLines() throws IOException {
         // line 1 header; line 2 row A; lines 3-4 row B (a quoted LF); line 5 blank; line 6 row C (CR LF); line 7 row D

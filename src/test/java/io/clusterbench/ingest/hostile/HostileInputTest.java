@@ -51,18 +51,24 @@ class HostileInputTest extends SparkTestBase {
             Files.write(in.resolve(c.source() + ".csv"), c.bytes());
             SourceParser parser = c.source().equals("patents") ? new PatentParser(config) : new EnterpriseParser(config);
             SourceOptions options = new SourceOptions(c.declaredEncoding(), ',', "wgs84", Map.of());
+            long splitBytes = Math.max(SPLIT_BYTES, c.bytes().length / 32); // ≤ 32 ranges a file
+            // Row for row (line, verdict, cells) or error for error, the cut file reads as the whole file does
+            List<String> whole = OneTaskRead.rows(parser.spec(), in.resolve(c.source() + ".csv"), options);
+            List<String> cut = OneTaskRead.rows(parser.spec(), in.resolve(c.source() + ".csv"), options, splitBytes);
+            if (!whole.equals(cut)) {
+                crashes.add(c.name() + ": cut into " + splitBytes + "-byte ranges it reads otherwise than whole");
+            }
             try {
                 // ranges of 97 bytes (fewer and larger for a huge file): boundaries fall everywhere
                 StagedSource s = SourceIngest.ingest(spark(), InputLayout.open(in.toString(),
                         spark().sparkContext().hadoopConfiguration()), parser, options, null,
-                        Intermediates.parquet(spark(), work.toString()),
-                        Math.max(SPLIT_BYTES, c.bytes().length / 32)); // kept as a run keeps them; ≤ 32 ranges a file
+                        Intermediates.parquet(spark(), work.toString()), splitBytes); // kept as a run keeps them
                 SourceAccount a = s.account();
                 long staged = s.staging().count();
                 long rejected = s.rejects().count();
                 readFiles++;
                 rowsRead += a.read();
-                long oneTask = OneTaskRead.rows(parser.spec(), in.resolve(c.source() + ".csv"), options);
+                long oneTask = whole.size();
                 if (staged == a.accepted() && rejected == a.rejected() && a.read() == a.accepted() + a.rejected() + a.afterAsOf()
                         && a.read() == oneTask) {
                     rowsAccounted += a.read();
