@@ -1,7 +1,6 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.ConfigException;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -60,7 +59,7 @@ final class ByteRangeScanner {
             return CsvFiles.open(path);
         }
         Path p = new Path(path);
-        FSDataInputStream in = p.getFileSystem(new Configuration()).open(p, 1 << 16);
+        FSDataInputStream in = p.getFileSystem(CsvFiles.hadoopConf()).open(p, 1 << 16);
         in.seek(offset);
         return in;
     }

@@ -21,9 +21,21 @@ public final class CsvFiles {
     private CsvFiles() {
     }
 
+    /**
+     * Hadoop's configuration as the classpath gives it (core-site.xml on a cluster), loaded once per JVM: loading
+     * it takes milliseconds, and a run opens its files once per byte range, twice.
+     */
+    static Configuration hadoopConf() {
+        return SharedConf.VALUE;
+    }
+
+    private static final class SharedConf {
+        static final Configuration VALUE = new Configuration();
+    }
+
     public static InputStream open(String path) throws IOException {
         Path p = new Path(path);
-        FileSystem fs = p.getFileSystem(new Configuration());
+        FileSystem fs = p.getFileSystem(hadoopConf());
         InputStream in = new BufferedInputStream(fs.open(p), 1 << 16);
         return path.endsWith(".gz") ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
     }
@@ -49,7 +61,7 @@ java.io.PushbackReader r = new java.io.PushbackReader(new ByteSafeDecoder(bytes,
 
     private static InputStream openRange(String path, SourceFile.Range range) throws IOException {
         Path p = new Path(path);
-        FSDataInputStream in = p.getFileSystem(new Configuration()).open(p, 1 << 16);
+        FSDataInputStream in = p.getFileSystem(hadoopConf()).open(p, 1 << 16);
         in.seek(range.start());
         InputStream buffered = new BufferedInputStream(in, 1 << 16);
         return range.end() < 0 ? buffered : new Bounded(buffered, range.end() - range.start());

@@ -113,6 +113,15 @@ public final class InputLayout {
         }
     }
 
+    /** A file's length in bytes (as listed: the driver plans byte ranges from it). */
+    public long size(String qualifiedPath) {
+        try {
+            return fs.getFileStatus(new Path(qualifiedPath)).getLen();
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + relative(qualifiedPath) + ": " + ConfigException.firstLine(e));
+        }
+    }
+
     /** A file's path relative to the input directory, as rejects and the run summary show it. */
     public String relative(String qualifiedPath) {
         String r = root.toString();

@@ -38,7 +38,7 @@ public final class InputScan {
                                                         Map<SourceSpec, SourceOptions> sources, long splitBytes) {
         List<Request> requests = new ArrayList<>();
         sources.forEach((spec, options) -> layout.files(spec).forEach(path ->
-                requests.addAll(ranges(spec.name(), path, options, splitBytes))));
+                requests.addAll(ranges(spec.name(), path, layout.size(path), options, splitBytes))));
         List<RangeScan> collected = List.of();
         if (!requests.isEmpty()) {
             try {
@@ -76,7 +76,8 @@ public final class InputScan {
 
     /** As a run scans one file, but range after range in this thread (the zones; the tests of splitting). */
     static SourceFile scanHere(SourceSpec spec, String path, String relative, SourceOptions options, long splitBytes) {
-        List<RangeScan> scans = ranges(spec.name(), path, options, splitBytes).stream().map(Request::scan).toList();
+        List<RangeScan> scans = ranges(spec.name(), path, size(path), options, splitBytes).stream()
+                .map(Request::scan).toList();
         return resolve(spec, path, relative, options, scans);
     }
 
@@ -84,8 +85,7 @@ public final class InputScan {
      * The file's ranges: {@code splitBytes} each, the last running to the end; a .gz file or a small one is one. A
      * file read whole in a declared encoding needs only its header from this pass.
      */
-    private static List<Request> ranges(String source, String path, SourceOptions options, long splitBytes) {
-        long size = size(path);
+    private static List<Request> ranges(String source, String path, long size, SourceOptions options, long splitBytes) {
         char sep = options.separator();
         List<Request> out = new ArrayList<>();
         if (path.endsWith(".gz") || size <= splitBytes) {
@@ -103,7 +103,7 @@ public final class InputScan {
     private static long size(String path) {
         try {
             Path p = new Path(path);
-            FileSystem fs = p.getFileSystem(new org.apache.hadoop.conf.Configuration());
+            FileSystem fs = p.getFileSystem(CsvFiles.hadoopConf());
             return fs.getFileStatus(p).getLen();
         } catch (IOException e) {
             throw new ConfigException("cannot read " + path + ": " + ConfigException.firstLine(e));
