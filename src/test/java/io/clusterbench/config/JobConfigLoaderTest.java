@@ -36,6 +36,20 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void splitSizeIsASizeWithAUnitOfBinaryMultiples() throws Exception {
+        JobConfigLoader.Overrides o = new JobConfigLoader.Overrides("in", "out", null);
+        assertEquals(128L << 20, JobConfigLoader.build(null, o, TODAY).splitBytes(), "the default");
+        assertEquals(64L << 20, build("split_size: 64MB\n", o).splitBytes());
+        assertEquals(512L << 10, build("split_size: 512 kb\n", o).splitBytes());
+        assertEquals(2L << 30, build("split_size: 2GB\n", o).splitBytes());
+        assertEquals(4096, build("split_size: 4096\n", o).splitBytes(), "bare bytes");
+        for (String bad : List.of("12 bytes", "1TB", "32", "-1MB", "65GB")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> build("split_size: " + bad + "\n", o), bad);
+            assertTrue(e.getMessage().startsWith("split_size: "), e.getMessage());
+        }
+    }
+
+    @Test
     void commandLineOverridesTheFile() throws Exception {
         JobConfig c = build("input: a\noutput: b\nas_of: 2024-06-30\n", new JobConfigLoader.Overrides("x", null, "2023-12-31"));
         assertEquals("x", c.input());
