@@ -64,7 +64,7 @@ final class ByteRangeScanner {
         return in;
     }
 
-    /** The bytes {@code [from, to)} of the file (the header record, at most {@link #MAX_RECORD_BYTES}). */
+    /** The bytes {@code [from, to)} of the file, fewer where it ends first (at most {@link #MAX_RECORD_BYTES}). */
     static byte[] read(String path, long from, long to) throws IOException {
         try (InputStream in = openAt(path, 0)) {
             in.skipNBytes(from);
@@ -168,7 +168,8 @@ final class ByteRangeScanner {
             byte[] header = null;
             boolean headerTooLong = false;
             if (start == 0 && machines[0].headerUnsure) {
-                header = read(path, 0, Math.min(p, MAX_RECORD_BYTES));
+                // commons-csv takes the header record from the file's first bytes, however far this scan read
+                header = read(path, 0, MAX_RECORD_BYTES);
             } else if (start == 0 && machines[0].headerFrom >= 0) {
                 headerTooLong = machines[0].headerTo < 0 || machines[0].headerTo - machines[0].headerFrom > MAX_RECORD_BYTES;
                 if (!headerTooLong) {

@@ -34,11 +34,13 @@ public record EncodingVote(String encoding, boolean detected, long linesAgainst)
                 : new EncodingVote(CsvFiles.GB18030, true, utf8);
     }
 
-    private static boolean nonAsciiUtf8(byte[] bytes) {
+    /** The header line holds a byte ≥ 0x80 and is valid UTF-8. */
+    private static boolean nonAsciiUtf8(byte[] header) {
+        byte[] line = HeaderCells.firstLine(header);
         boolean high = false;
-        for (byte b : bytes) {
+        for (byte b : line) {
             high |= b < 0;
         }
-        return high && HeaderCells.decodes(bytes, StandardCharsets.UTF_8.name());
+        return high && HeaderCells.validUtf8(line);
     }
 }

@@ -13,17 +13,39 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A file's header record, from the bytes the first pass found, decoded in the file's charset and split into cells. */
+/**
+ * A file's header record, from the bytes the first pass found (the record itself, or the file's first bytes when
+ * the record's end was not certain), decoded in the file's charset and split into cells by commons-csv.
+ */
 final class HeaderCells {
     private HeaderCells() {
     }
 
-    static boolean decodes(byte[] bytes, String encoding) {
+    /**
+     * Whether the header record (the first record of {@code bytes}, which may run on past it) decodes in the
+     * charset: no cell holds a byte sequence invalid in it.
+     */
+    static boolean decodes(byte[] bytes, String encoding, char separator) {
+        return cells(bytes, encoding, separator).stream().noneMatch(c -> c.indexOf('\uFFFD') >= 0);
+    }
+
+    /** The header's first physical line (up to the first LF), without a BOM: the line that may decide the vote. */
+    static byte[] firstLine(byte[] bytes) {
+        byte[] b = withoutBom(bytes);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '\n') {
+                return Arrays.copyOf(b, i);
+            }
+        }
+        return b;
+    }
+
+    static boolean validUtf8(byte[] bytes) {
         try {
-            Charset.forName(encoding).newDecoder()
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(withoutBom(bytes)));
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -145,7 +145,7 @@ public final class InputScan {
             throw new ConfigException(where + readAs + " has an unreadable header row (unbalanced quote?)");
         }
         String found = "; columns found: " + String.join(", ", cells.stream().map(c -> c.strip().replace("\uFEFF", "")).toList());
-        if (!HeaderCells.decodes(first.header(), vote.encoding())) {
+        if (!HeaderCells.decodes(first.header(), vote.encoding(), options.separator())) {
             throw new ConfigException(where + readAs + ": the header row does not decode in that encoding; declare the "
                     + "file's encoding in the job" + found);
         }

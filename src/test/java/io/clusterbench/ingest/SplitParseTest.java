@@ -119,6 +119,13 @@ class SplitParseTest {
         // more blank lines than a range holds before the header, and a first line that is a quoted empty field
         everyCutReadsAsTheWhole("c.csv", ("\n".repeat(100) + "\"\"\n" + HEADER + "\n" + row(1, "a") + "\n")
                 .getBytes(StandardCharsets.UTF_8), AUTO);
+        // a header with a stray quote and a byte invalid in the declared UTF-8 (the hostile corpus's case 862): the
+        // header is left to commons-csv from the file's first bytes, read whole or cut, and stops the run alike
+        ByteArrayOutputStream h = new ByteArrayOutputStream();
+        h.writeBytes("credit_code,name,zone_id,established_date,status,registered_capit\"".getBytes(StandardCharsets.UTF_8));
+        h.writeBytes(new byte[]{0x1B, (byte) 0xDB});
+        h.writeBytes(("al,employees\n" + row(1, "a") + "\n" + row(2, "b") + "\n").getBytes(StandardCharsets.UTF_8));
+        everyCutReadsAsTheWhole("f.csv", h.toByteArray(), new SourceOptions("UTF-8", ',', "wgs84", Map.of()));
         // CR-only line breaks and CR LF across every boundary
         everyCutReadsAsTheWhole("d.csv", (HEADER + "\r" + row(1, "\"a\rb\"") + "\r" + row(2, "c") + "\r\n"
                 + row(3, "d") + "\r\n").getBytes(StandardCharsets.UTF_8), AUTO);
