@@ -1,9 +1,7 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.ConfigException;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,29 +42,16 @@ final class ByteRangeScanner {
      */
     static RangeScan scan(String path, int range, long start, long end, char separator, boolean headerOnly) {
         long to = end < 0 ? Long.MAX_VALUE : end;
-        try (InputStream in = openAt(path, start > 0 ? start - 1 : 0)) {
+        try (InputStream in = CsvFiles.openAt(path, start > 0 ? start - 1 : 0)) {
             return new Pass(range, start, to, separator, headerOnly && start == 0).run(in, path);
         } catch (IOException | UncheckedIOException e) {
             return RangeScan.unreadable(range, start, end, ConfigException.firstLine(e));
         }
     }
 
-    private static InputStream openAt(String path, long offset) throws IOException {
-        if (path.endsWith(".gz")) {
-            if (offset != 0) {
-                throw new IllegalArgumentException("a .gz file is read whole, from its start");
-            }
-            return CsvFiles.open(path);
-        }
-        Path p = new Path(path);
-        FSDataInputStream in = p.getFileSystem(CsvFiles.hadoopConf()).open(p, 1 << 16);
-        in.seek(offset);
-        return in;
-    }
-
     /** The bytes {@code [from, to)} of the file, fewer where it ends first (at most {@link #MAX_RECORD_BYTES}). */
     static byte[] read(String path, long from, long to) throws IOException {
-        try (InputStream in = openAt(path, 0)) {
+        try (InputStream in = CsvFiles.open(path)) {
             in.skipNBytes(from);
             return in.readNBytes((int) (to - from));
         }
@@ -121,7 +106,7 @@ final class ByteRangeScanner {
             outer:
             while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
                 int i = 0;
-                if (p == 0 && n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+                if (p == 0 && CsvFiles.startsWithBom(buf, n)) {
                     bomLength = 3;
                 }
                 for (; i < n; i++, p++) {

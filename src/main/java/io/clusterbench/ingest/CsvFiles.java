@@ -3,7 +3,6 @@ package io.clusterbench.ingest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.BufferedInputStream;
@@ -34,10 +33,28 @@ public final class CsvFiles {
     }
 
     public static InputStream open(String path) throws IOException {
+        return openAt(path, 0);
+    }
+
+    /**
+     * The file's bytes from {@code offset} on, buffered: the only way input files are opened (both passes of
+     * ingest). A .gz file is gunzipped, so it can only be read from its start.
+     */
+    static InputStream openAt(String path, long offset) throws IOException {
+        boolean gz = path.endsWith(".gz");
+        if (gz && offset != 0) {
+            throw new IllegalArgumentException("a .gz file is read whole, from its start");
+        }
         Path p = new Path(path);
-        FileSystem fs = p.getFileSystem(hadoopConf());
-        InputStream in = new BufferedInputStream(fs.open(p), 1 << 16);
-        return path.endsWith(".gz") ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+        FSDataInputStream raw = p.getFileSystem(hadoopConf()).open(p, 1 << 16);
+        raw.seek(offset);
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        return gz ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    }
+
+    /** The bytes start with a UTF-8 byte order mark (EF BB BF). */
+    static boolean startsWithBom(byte[] b, int length) {
+        return length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
     }
 
     /**
@@ -50,21 +67,14 @@ public final class CsvFiles {
 
     /** As {@link #reader(String, String)}, over the bytes of one range only (a .gz file is always read whole). */
     static Reader reader(String path, String encoding, SourceFile.Range range) throws IOException {
-        InputStream bytes = range.start() == 0 && range.end() < 0 ? open(path) : openRange(path, range);
-java.io.PushbackReader r = new java.io.PushbackReader(new ByteSafeDecoder(bytes, Charset.forName(encoding)), 1);
+        InputStream from = openAt(path, range.start());
+        InputStream bytes = range.end() < 0 ? from : new Bounded(from, range.end() - range.start());
+        java.io.PushbackReader r = new java.io.PushbackReader(new ByteSafeDecoder(bytes, Charset.forName(encoding)), 1);
         int c = range.start() == 0 ? r.read() : -1;
         if (c >= 0 && c != '\uFEFF') {
             r.unread(c); // a BOM is dropped before the CSV parser sees it, so a quoted first header still parses
         }
         return r;
-    }
-
-    private static InputStream openRange(String path, SourceFile.Range range) throws IOException {
-        Path p = new Path(path);
-        FSDataInputStream in = p.getFileSystem(hadoopConf()).open(p, 1 << 16);
-        in.seek(range.start());
-        InputStream buffered = new BufferedInputStream(in, 1 << 16);
-        return range.end() < 0 ? buffered : new Bounded(buffered, range.end() - range.start());
     }
 
     /** The first {@code left} bytes of a stream. */

@@ -68,7 +68,6 @@ final class HeaderCells {
     }
 
     private static byte[] withoutBom(byte[] b) {
-        boolean bom = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
-        return bom ? Arrays.copyOfRange(b, 3, b.length) : b;
+        return CsvFiles.startsWithBom(b, b.length) ? Arrays.copyOfRange(b, 3, b.length) : b;
     }
 }

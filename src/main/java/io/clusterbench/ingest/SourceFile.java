@@ -28,10 +28,4 @@ public record SourceFile(String path, String relative, EncodingVote encoding, ch
     public SourceFile {
         ranges = List.copyOf(ranges);
     }
-
-    /** The file read whole by one task (the zones, and the tests' single files). */
-    public static SourceFile whole(String path, String relative, EncodingVote encoding, char separator,
-                                   HeaderMatcher.Mapping mapping) {
-        return new SourceFile(path, relative, encoding, separator, mapping, List.of(Range.WHOLE), null);
-    }
 }
