@@ -13,8 +13,8 @@ import java.util.Set;
 /** Entry point for spark-submit and for embedded local runs. Exit 0 on success, 2 on a user error, 1 otherwise. */
 @Command(name = "clusterbench", mixinStandardHelpOptions = true, versionProvider = ClusterbenchCli.Version.class,
         description = "Industry-cluster analysis of science and high-tech zones on Apache Spark.",
-        subcommands = {RunCommand.class, ReportCommand.class, DigestCommand.class, KillCheckCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, DigestCommand.class, CompareCommand.class,
+                KillCheckCommand.class, CommandLine.HelpCommand.class})
 public final class ClusterbenchCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
