@@ -452,7 +452,7 @@ public final class SnapshotComparison {
             case LATER_REGISTRY_EXPORT -> firms + " new in the later registry export";
             case DROPPED_FROM_REGISTRY_EXPORT -> firms + " no longer in the later registry export";
             case EXIT_DATE_CHANGED -> (n == 1 ? "1 exit date" : n + " exit dates") + " changed";
-            case EXIT_WITHOUT_DATE -> firms + " exited without a date (assumed exit year follows as_of)";
+            case EXIT_WITHOUT_DATE -> (n == 1 ? "1 undated exit" : n + " undated exits") + " moved with as_of";
             case ZONE_OR_INDUSTRY_CHANGED -> firms + " with a changed zone or industry";
             case LATER_PATENT_EXPORT -> "patent data differ";
             case LATER_FUNDING_EXPORT -> "funding data differ";
