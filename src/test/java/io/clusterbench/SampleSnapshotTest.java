@@ -83,7 +83,7 @@ class SampleSnapshotTest extends SparkTestBase {
 
     @Test
     void theReportNamesTheRejectReasonsThatOccurredPerSourceInTheContractsOrder() throws Exception {
-        String html = Files.readString(out.resolve("report/as_of=2024-06-30/index.html"));
+        String html = Files.readString(out.resolve("report/as_of=2024-06-30/index.en.html"));
         // Expected from the rejects table, independently of the run summary the report is drawn from.
         java.util.Map<String, java.util.Map<String, Long>> bySource = new java.util.TreeMap<>();
         for (org.apache.spark.sql.Row r : spark().read().parquet(out.resolve("rejects/as_of=2024-06-30").toString())
@@ -98,11 +98,109 @@ class SampleSnapshotTest extends SparkTestBase {
                     reasons.add(c.name() + " " + e.getValue().get(c.name()));
                 }
             }
-            assertTrue(html.contains("<td>" + String.join(", ", reasons) + "</td>"), e.getKey() + ": " + reasons);
+            assertTrue(html.contains("<td class=\"l\">" + String.join("; ", reasons) + "</td>"), e.getKey() + ": " + reasons);
         }
         for (io.clusterbench.ingest.ReasonCode c : io.clusterbench.ingest.ReasonCode.values()) {
             assertFalse(html.contains(c.name() + " 0"), c + " 0 listed: the report names only reasons that occurred");
         }
+    }
+
+    @Test
+    void theReportIsChineseFirstWithAnEnglishEditionAndNoColumnIdentifierOutsideItsDictionary() throws Exception {
+        Path dir = out.resolve("report/as_of=2024-06-30");
+        for (String page : List.of("index.html", "index.en.html")) {
+            String html = Files.readString(dir.resolve(page));
+            String lang = page.equals("index.html") ? "zh-CN" : "en";
+            assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"" + lang + "\">"), page);
+            String visible = visibleText(html.substring(0, html.indexOf("<section id=\"dictionary\">")));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b[a-z][a-z0-9]*(_[a-z0-9]+)+\\b").matcher(visible);
+            List<String> identifiers = new ArrayList<>();
+            while (m.find()) {
+                identifiers.add(m.group());
+            }
+            assertEquals(List.of(), identifiers, page + ": column identifiers in the visible text");
+            assertTrue(html.contains("<code>firm_density_per_km2</code>"), "the appendix names the columns");
+        }
+        String zh = Files.readString(dir.resolve("index.html"));
+        for (String label : List.of("企业密度（家/平方公里）", "发明专利拥有量（件）", "融资金额（万元）", "每百家企业发明专利拥有量（件/百家企业）")) {
+            assertTrue(zh.contains(label), label);
+        }
+    }
+
+    /** The text a reader sees: no script, style or markup. */
+    private static String visibleText(String html) {
+        return html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<style.*?</style>", " ")
+                .replaceAll("(?s)<[^>]+>", " ");
+    }
+
+    @Test
+    void theCultivationSpreadsheetReadsBackWithChineseHeadersAndEachHomeFirmOnce() throws Exception {
+        byte[] bytes = Files.readAllBytes(out.resolve("report/as_of=2024-06-30/cultivation.csv"));
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 byte-order mark");
+        // as Excel or WPS reads it: UTF-8 after the mark, comma-separated, quoted
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(bytes, 3, bytes.length - 3), java.nio.charset.StandardCharsets.UTF_8)).getRecords();
+        assertEquals(List.of("园区", "所在园区", "企业名称", "统一社会信用代码", "行业大类代码", "行业大类名称", "培育分组"),
+                records.get(0).toList().subList(0, 7));
+        // independently: the candidates of the home zone (the sample's one home family), one row per firm
+        List<String> expected = spark().read().parquet(out.resolve("cultivation_candidates/as_of=2024-06-30").toString())
+                .filter("zone_id = 'weinan-htz'").select("credit_code").distinct().orderBy("credit_code")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> listed = records.subList(1, records.size()).stream().map(r -> r.get(3)).sorted().toList();
+        assertEquals(expected, listed);
+        assertTrue(records.stream().skip(1).allMatch(r -> r.get(0).equals("渭南高新技术产业开发区")));
+    }
+
+    @Test
+    void namesFromTheInputCannotRunScriptInTheReport(@TempDir Path dir) throws Exception {
+        String hostile = "</script><script>alert(1)</script><!--\u2028\u2029\"'><img src=x onerror=alert(2)>";
+        var config = JobConfigLoader.load(Path.of("jobs/sample.yaml"), new JobConfigLoader.Overrides(null, out.toString(), null));
+        io.clusterbench.publish.report.ReportData.Tables planted = t -> {
+            var d = spark().read().parquet(out.resolve(t + "/as_of=2024-06-30").toString());
+            return switch (t) {
+                case "zones" -> d.withColumn("name_zh", org.apache.spark.sql.functions.concat(d.col("name_zh"),
+                        org.apache.spark.sql.functions.lit(hostile))).withColumn("name_en", org.apache.spark.sql.functions.concat(
+                        d.col("name_en"), org.apache.spark.sql.functions.lit(hostile)));
+                case "cultivation_candidates" -> d.withColumn("name", org.apache.spark.sql.functions.concat(
+                        org.apache.spark.sql.functions.lit("=" + hostile), d.col("name")));
+                case "published_figures" -> d.withColumn("source", org.apache.spark.sql.functions.lit(hostile));
+                case "technology_transfer" -> d.withColumn("source_name", org.apache.spark.sql.functions.lit(hostile));
+                default -> d;
+            };
+        };
+        String summary = Files.readString(out.resolve("_runs/as_of=2024-06-30/run_summary.json"));
+        var boundaries = io.clusterbench.publish.report.GeoJson.read(Files.readString(out.resolve("report/as_of=2024-06-30/zones.geojson")));
+        io.clusterbench.publish.report.GapReport.write(planted, config, summary, boundaries, java.util.Optional.empty(), (name, w) -> {
+            try (var o = Files.newOutputStream(dir.resolve(name))) {
+                w.write(o);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        for (String page : List.of("index.html", "index.en.html")) {
+            String html = Files.readString(dir.resolve(page));
+            String clean = Files.readString(out.resolve("report/as_of=2024-06-30/" + page));
+            assertEquals(scriptElements(clean), scriptElements(html), page + ": no script element added");
+            assertFalse(html.replaceAll("(?s)<script.*?</script", "").contains("<img"), page + ": no markup from a name");
+            assertTrue(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), page + ": the names are shown as text");
+            String json = html.substring(html.indexOf("<script type=\"application/json\" id=\"chart-data\">"));
+            json = json.substring(json.indexOf('>') + 1, json.indexOf("</script>"));
+            assertFalse(json.contains("</") || json.contains("<!--") || json.contains("\u2028") || json.contains("\u2029"), page);
+            assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).toString().contains("alert(1)"),
+                    page + ": the chart data still carry the names as given");
+        }
+        String csv = Files.readString(dir.resolve("cultivation.csv"));
+        assertTrue(csv.contains("\"'=</script>"), "a name starting with = is text in the spreadsheet");
+        assertFalse(csv.contains("\"=</script>"));
+    }
+
+    /** Script elements as a browser parses them: one opens at "<script" in markup and ends at the next "</script". */
+    private static List<String> scriptElements(String html) {
+        List<String> starts = new ArrayList<>();
+        for (int i = html.indexOf("<script"); i >= 0; i = html.indexOf("<script", html.indexOf("</script", i) + 1)) {
+            starts.add(html.substring(i, html.indexOf('>', i) + 1));
+        }
+        return starts;
     }
 
     /** The README's queries, with the README's output path replaced by this run's. */

@@ -83,6 +83,13 @@ public final class CultivationCandidates {
         criteria.put("hte_hightech_revenue_status", status(try_divide(col("hightech_revenue"), col("revenue")),
                         try_divide(col("hightech_revenue"), col("revenue")).geq(0.60)));
         criteria.put("hte_hightech_revenue_shortfall", shortfall(try_divide(col("hightech_revenue"), col("revenue")), lit(0.60)));
+        // the measured values behind the statuses, so a reader sees how far a failing firm is (report, spreadsheet)
+        criteria.put("years_registered", org.apache.spark.sql.functions.round(
+                org.apache.spark.sql.functions.datediff(asOf, col("established_date")).divide(365.25), 2));
+        criteria.put("valid_patents", inventions.plus(others));
+        criteria.put("staff_share", staffShare);
+        criteria.put("rd_share_3y", rdShare3);
+        criteria.put("hightech_revenue_share", try_divide(col("hightech_revenue"), col("revenue")));
         criteria.put("sme_employees_status", status(employees, employees.leq(500)));
         criteria.put("sme_revenue_status", status(col("revenue"), col("revenue").leq(20000)));
         criteria.put("sme_assets_status", status(col("total_assets"), col("total_assets").leq(20000)));
@@ -113,7 +120,8 @@ public final class CultivationCandidates {
 
         List<Column> out = new ArrayList<>(List.of(col("zone_id"), col("credit_code"), col("name"), col("industry_division"),
                 col("established_date"), col("is_hte_valid"), col("hte_expiring_within_12m"), col("is_tech_sme_latest"),
-                col("financial_year")));
+                col("financial_year"), col("years_registered"), col("valid_patents"), col("staff_share"), col("rd_share_3y"),
+                col("hightech_revenue_share")));
         for (String c : hte) {
             out.add(col(c + "_status"));
             out.add(col(c + "_shortfall"));

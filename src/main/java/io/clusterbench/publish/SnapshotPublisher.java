@@ -168,6 +168,35 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     /** Writes one text file (the gap report) as a staged "table" directory of its own. */
+    /** Writes one file of a non-Parquet output (the report) into staging, the writer filling it. */
+    public void stageFile(String table, String fileName, FileWriter writer) {
+        try (FSDataOutputStream out = fs.create(new Path(new Path(staging, table), fileName), true)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage " + table + "/" + fileName, e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface FileWriter {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /** A file of a published non-Parquet output of this snapshot (the report's), if present. */
+    public java.util.Optional<String> readPublishedFile(String table, String fileName) {
+        Path p = new Path(new Path(new Path(output, table), partition), fileName);
+        try {
+            if (!fs.exists(p)) {
+                return java.util.Optional.empty();
+            }
+            try (var in = fs.open(p)) {
+                return java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
     public void stageFile(String table, String fileName, String content) {
         try (FSDataOutputStream out = fs.create(new Path(new Path(staging, table), fileName), true)) {
             out.write(content.getBytes(StandardCharsets.UTF_8));

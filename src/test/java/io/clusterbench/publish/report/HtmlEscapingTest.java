@@ -1,4 +1,4 @@
-package io.clusterbench.publish;
+package io.clusterbench.publish.report;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Values from the input embedded as JSON in the report's script can neither end nor bend the script element. */
-class GapReportEscapingTest {
+class HtmlEscapingTest {
     @Test
     void namesThatWouldBreakTheScriptAreEscaped() throws Exception {
         String hostile = "<!--<script>张江</script>\u2028\u2029";
-        String json = GapReport.safeJson(Map.of("zone", hostile));
+        String json = Html.scriptJson(Map.of("zone", hostile));
         assertFalse(json.contains("<!--"), json);
         assertFalse(json.contains("</"), json);
         assertFalse(json.contains("\u2028") || json.contains("\u2029"), json);
