@@ -34,6 +34,9 @@ class SampleSnapshotTest extends SparkTestBase {
     static void sampleRuns() {
         Pipeline.run(spark(), JobConfigLoader.load(Path.of("jobs/sample.yaml"),
                 new JobConfigLoader.Overrides(null, out.toString(), null)));
+        // the second output first gets an earlier snapshot, so that its report has a "since the last snapshot" section
+        Pipeline.run(spark(), JobConfigLoader.load(null,
+                new JobConfigLoader.Overrides("sample-data", again.toString(), "2023-12-31")));
         Pipeline.run(spark(), JobConfigLoader.load(null,
                 new JobConfigLoader.Overrides("sample-data", again.toString(), "2024-06-30")));
     }
@@ -44,6 +47,9 @@ class SampleSnapshotTest extends SparkTestBase {
         var first = io.clusterbench.publish.SnapshotDigest.of(spark(), out.toString(), asOf);
         var second = io.clusterbench.publish.SnapshotDigest.of(spark(), again.toString(), asOf);
         assertEquals(18, first.size(), "17 tables and the report: " + first.keySet());
+        // the reports differ by the section on the earlier snapshot only (theReportShowsWhatChangedSinceTheLastSnapshot)
+        first.remove("report");
+        second.remove("report");
         assertEquals(first, second);
         assertTrue(first.get("firms").startsWith("581:"), first.get("firms"));
     }
@@ -125,6 +131,37 @@ class SampleSnapshotTest extends SparkTestBase {
         for (String label : List.of("企业密度（家/平方公里）", "发明专利拥有量（件）", "融资金额（万元）", "每百家企业发明专利拥有量（件/百家企业）")) {
             assertTrue(zh.contains(label), label);
         }
+    }
+
+    @Test
+    void theReportShowsWhatChangedSinceTheLastSnapshot() throws Exception {
+        for (String page : List.of("index.html", "index.en.html")) {
+            String plain = Files.readString(out.resolve("report/as_of=2024-06-30/" + page));
+            String withHistory = Files.readString(again.resolve("report/as_of=2024-06-30/" + page));
+            int at = withHistory.indexOf("<section id=\"changes\">");
+            assertTrue(at > 0 && !plain.contains("<section id=\"changes\">"), page);
+            String section = withHistory.substring(at, withHistory.indexOf("</section>", at) + "</section>".length());
+            // apart from that section the page is the one of a run without history
+            assertEquals(plain, withHistory.replace(section + "\n", ""), page);
+        }
+        // the same figures as the comparison of the two published snapshots (the compare command's), headline first
+        var asOf = java.time.LocalDate.of(2024, 6, 30);
+        var before = java.time.LocalDate.of(2023, 12, 31);
+        var config = JobConfigLoader.load(null, new JobConfigLoader.Overrides("sample-data", again.toString(), "2024-06-30"));
+        var result = io.clusterbench.publish.SnapshotComparison.compare(
+                io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), again.toString(), asOf), asOf,
+                io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), again.toString(), before), before,
+                config.headlineMetrics(), List.of("hefei-htz", "sip", "weinan-htz", "zhangjiang-drug", "zhangjiang-htz", "zhangjiang-sc"));
+        String en = Files.readString(again.resolve("report/as_of=2024-06-30/index.en.html"));
+        String section = en.substring(en.indexOf("<section id=\"changes\">"), en.indexOf("</section>", en.indexOf("<section id=\"changes\">")));
+        String revisedTable = section.substring(section.indexOf("Past figures revised"), section.indexOf("<details"));
+        long headlineRevisions = result.revisions().stream().filter(r -> config.headlineMetrics().contains(r.metric())).count();
+        assertEquals(headlineRevisions + 1, revisedTable.split("<tr>", -1).length - 1, "one row per revision and the header");
+        assertTrue(section.contains((result.revisions().size() - headlineRevisions) + " revised past figures of other metrics"));
+        // worked out from the sample: two Weinan firms established in 2024 hold granted inventions filed earlier,
+        // so Weinan's invention stock of 2015 is 1 in the 2023-12-31 snapshot and 4 in the 2024-06-30 one
+        assertTrue(revisedTable.contains("<td>Weinan High-tech Zone</td><td class=\"l\">Valid inventions held (patents)</td><td>2015</td><td>1</td><td>4</td>"),
+                "Weinan's 2015 invention stock revised from 1 to 4");
     }
 
     /** The text a reader sees: no script, style or markup. */

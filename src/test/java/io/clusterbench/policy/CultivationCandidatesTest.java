@@ -105,6 +105,20 @@ class CultivationCandidatesTest extends SparkTestBase {
     }
 
     @Test
+    void theValuesBehindTheStatuses() {
+        // F3: 12 of 100 employees in S&T, R&D 3.5 % of revenue in each of the three years, high-tech revenue 70 %
+        Row f3 = rows.get("F3");
+        assertEquals(0.12, f3.<Double>getAs("staff_share"), 1e-12);
+        assertEquals(0.035, f3.<Double>getAs("rd_share_3y"), 1e-12);
+        assertEquals(0.7, f3.<Double>getAs("hightech_revenue_share"), 1e-12);
+        assertEquals(0L, f3.<Long>getAs("valid_patents"));
+        assertEquals(2L, rows.get("F2").<Long>getAs("valid_patents"), "two utility models or designs");
+        // established 2015-01-01, as_of 2024-06-30: 3468 days
+        assertEquals(Math.round(3468 / 365.25 * 100) / 100.0, f3.<Double>getAs("years_registered"), 1e-9);
+        assertEquals(null, (Object) rows.get("F5").getAs("staff_share"), "no financials: no value, not 0");
+    }
+
+    @Test
     void missingFinancialsAreUnknownNotFail() {
         Row f5 = rows.get("F5");
         assertEquals("unknown", f5.getAs("hte_staff_status"));
