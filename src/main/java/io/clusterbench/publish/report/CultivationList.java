@@ -147,10 +147,13 @@ public final class CultivationList {
         return counts.getOrDefault(family, Map.of()).getOrDefault(group, 0L);
     }
 
-    /** The nearest firms to high-tech-enterprise status across the home families: ready first, then near. */
+    /**
+     * The nearest firms to high-tech-enterprise status across the home families: ready first, then near, then
+     * (when fewer than n) those with the fewest criteria that cannot be checked.
+     */
     public List<Firm> nearest(int n) {
         List<Firm> out = new ArrayList<>();
-        for (String g : List.of("ready", "near")) {
+        for (String g : List.of("ready", "near", "missing")) {
             for (Map<String, List<Firm>> byGroup : shown.values()) {
                 for (Firm f : byGroup.getOrDefault(g, List.of())) {
                     if (out.size() < n) {

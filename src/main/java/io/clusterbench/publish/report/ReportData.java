@@ -199,7 +199,8 @@ public final class ReportData {
 
     public String yearLabel(int year, Lang lang) {
         if (partialYear != null && year == partialYear) {
-            return lang.t("year_partial", String.valueOf(year), asOf.getMonthValue(), asOf.getDayOfMonth());
+            return lang.t("year_partial", String.valueOf(year), asOf.getMonthValue(), asOf.getDayOfMonth(),
+                    asOf.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH));
         }
         return String.valueOf(year);
     }

@@ -117,10 +117,16 @@ final class ReportPage {
         List<Map<String, Object>> firms = new ArrayList<>();
         for (CultivationList.Firm f : d.cultivation.nearest(5)) {
             List<String> missing = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
             for (String c : Criteria.HTE) {
                 if ("fail".equals(f.status().get(c))) {
                     missing.add(Criteria.name(c, lang) + " " + Criteria.cell(c, f, lang));
+                } else if (!"pass".equals(f.status().get(c))) {
+                    unknown.add(Criteria.name(c, lang));
                 }
+            }
+            if (!unknown.isEmpty()) {
+                missing.add(lang.t("summary_unknown", String.join(lang.t("enum_sep"), unknown)));
             }
             firms.add(map("name", f.name(), "where", lang.t("where", d.zoneName(f.zone(), lang)),
                     "what", missing.isEmpty() ? lang.t("summary_all_met") : String.join(lang.t("list_sep"), missing)));
