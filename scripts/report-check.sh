@@ -83,11 +83,10 @@ fi
 # The spreadsheet as Excel or WPS reads it: a UTF-8 byte-order mark, then comma-separated quoted fields.
 CSV="$DIR/cultivation.csv"
 bom=$(head -c 3 "$CSV" | od -An -tx1 | tr -d ' ')
-header=$(head -n 1 "$CSV" | tail -c +4)
 rows=$(($(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))))' "$CSV") - 1))
-first_col=$(python3 -c 'import csv,sys; print(next(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))[2])' "$CSV")
-echo "report-check: cultivation.csv BOM $bom, $rows firms, third header '$first_col'"
-if [ "$bom" != efbbbf ] || [ "$first_col" != 企业名称 ]; then
+headers=$(python3 -c 'import csv,sys; print(",".join(next(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))[:7]))' "$CSV")
+echo "report-check: cultivation.csv BOM $bom, $rows firms, headers $headers, …"
+if [ "$bom" != efbbbf ] || [ "$headers" != "园区,所在园区,企业名称,统一社会信用代码,行业大类代码,行业大类名称,培育分组" ]; then
   status=1
 fi
 echo "report-check: screenshots in $OUT/"

@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("  tables: " + String.join(", ", r.tables().keySet()));
         out.println("  run summary: " + where + "/_runs/as_of=" + config.asOf() + "/run_summary.json");
-        out.println("  gap report: " + where + "/report/as_of=" + config.asOf() + "/index.html");
+        out.println("  gap report: " + where + "/report/as_of=" + config.asOf() + "/index.html (English: index.en.html; firms to cultivate: cultivation.csv)");
         out.println("  read it with DuckDB: SELECT * FROM read_parquet('" + where
                 + "/zone_year_metrics/**/*.parquet', hive_partitioning = true);");
     }

@@ -167,7 +167,6 @@ public final class SnapshotPublisher implements AutoCloseable {
         LOG.info("staged {} in {} ms", table, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Writes one text file (the gap report) as a staged "table" directory of its own. */
     /** Writes one file of a non-Parquet output (the report) into staging, the writer filling it. */
     public void stageFile(String table, String fileName, FileWriter writer) {
         try (FSDataOutputStream out = fs.create(new Path(new Path(staging, table), fileName), true)) {
@@ -197,6 +196,7 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
+    /** Writes one text file as a staged "table" directory of its own. */
     public void stageFile(String table, String fileName, String content) {
         try (FSDataOutputStream out = fs.create(new Path(new Path(staging, table), fileName), true)) {
             out.write(content.getBytes(StandardCharsets.UTF_8));

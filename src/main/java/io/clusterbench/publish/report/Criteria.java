@@ -61,8 +61,15 @@ final class Criteria {
         return c.equals("ip") ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** "差 0.8 个百分点" / "0.8 percentage points short"; from the relative shortfall when no value was published. */
+    /**
+     * "差 0.8 个百分点" / "0.8 percentage points short"; from the relative shortfall when no value was published.
+     * Rounded up, so that a firm that misses never reads "差 0.0"; the registration year in days.
+     */
     static String shortfallText(String c, CultivationList.Firm f, Lang lang) {
+        if (c.equals("registered_1y")) {
+            Double rel = f.shortfall().get(c); // days until the first anniversary ÷ 365
+            return rel == null ? "" : lang.t("short_days", String.valueOf(Math.max(1, Math.round(rel * 365))));
+        }
         Double threshold = threshold(c, f);
         Double v = value(c, f);
         Double rel = f.shortfall().get(c);
@@ -75,10 +82,9 @@ final class Criteria {
             return "";
         }
         if (isShare(c)) {
-            return lang.t("short_pp", String.format(Locale.ROOT, "%.1f", 100 * gap));
+            return lang.t("short_pp", String.format(Locale.ROOT, "%.1f", Math.max(0.1, Math.ceil(1000 * gap - 1e-9) / 10)));
         }
-        return c.equals("ip") ? lang.t("short_patents", String.format(Locale.ROOT, "%.0f", Math.ceil(gap)))
-                : lang.t("short_years", String.format(Locale.ROOT, "%.1f", gap));
+        return lang.t("short_patents", String.format(Locale.ROOT, "%.0f", Math.max(1, Math.ceil(gap))));
     }
 
     /** One cell of the report's list: "研发费用占比 3.2 %，差 0.8 个百分点" or "缺少数据". */
@@ -88,11 +94,14 @@ final class Criteria {
             return lang.t("status_unknown");
         }
         Double v = value(c, f);
-        String shown = v == null ? statusName(status, lang)
-                : isShare(c) ? Numbers.percent(v)
+        boolean fail = "fail".equals(status);
+        String shown = c.equals("registered_1y") && fail ? lang.t("value_under_a_year")
+                : v == null ? statusName(status, lang)
+                // a missed share is rounded down, so that it never reads as the threshold itself
+                : isShare(c) ? (fail ? String.format(Locale.ROOT, "%.1f %%", Math.floor(1000 * v + 1e-9) / 10) : Numbers.percent(v))
                 : c.equals("ip") ? lang.t("value_patents", String.format(Locale.ROOT, "%.0f", v))
                 : lang.t("value_years", String.format(Locale.ROOT, "%.1f", v));
-        if ("fail".equals(status)) {
+        if (fail) {
             String s = shortfallText(c, f, lang);
             return s.isEmpty() ? shown : shown + lang.t("comma") + s;
         }

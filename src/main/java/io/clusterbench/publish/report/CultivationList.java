@@ -143,6 +143,16 @@ public final class CultivationList {
         return shown;
     }
 
+    private static double failedShortfall(Firm f) {
+        double s = 0;
+        for (String c : Criteria.HTE) {
+            if ("fail".equals(f.status().get(c)) && f.shortfall().get(c) != null) {
+                s += f.shortfall().get(c);
+            }
+        }
+        return s;
+    }
+
     public long count(String family, String group) {
         return counts.getOrDefault(family, Map.of()).getOrDefault(group, 0L);
     }
@@ -152,17 +162,16 @@ public final class CultivationList {
      * (when fewer than n) those with the fewest criteria that cannot be checked.
      */
     public List<Firm> nearest(int n) {
-        List<Firm> out = new ArrayList<>();
-        for (String g : List.of("ready", "near", "missing")) {
-            for (Map<String, List<Firm>> byGroup : shown.values()) {
-                for (Firm f : byGroup.getOrDefault(g, List.of())) {
-                    if (out.size() < n) {
-                        out.add(f);
-                    }
-                }
+        List<Firm> all = new ArrayList<>();
+        for (Map<String, List<Firm>> byGroup : shown.values()) {
+            for (String g : List.of("ready", "near", "missing")) {
+                all.addAll(byGroup.getOrDefault(g, List.of()));
             }
         }
-        return out;
+        // across the home families in the list's own order: unknown criteria, missed criteria, summed shortfall
+        all.sort(java.util.Comparator.comparingInt(Firm::unknown).thenComparingInt(Firm::failed)
+                .thenComparingDouble(CultivationList::failedShortfall).thenComparing(Firm::creditCode));
+        return all.subList(0, Math.min(n, all.size()));
     }
 
     /**
@@ -189,7 +198,7 @@ public final class CultivationList {
         while (it.hasNext()) {
             Firm f = firm(it.next());
             List<String> rec = new ArrayList<>(List.of(text(data.zoneName(f.family(), zh)), text(data.zoneName(f.zone(), zh)),
-                    text(f.name()), f.creditCode(), f.division() == null ? "" : f.division(),
+                    text(f.name()), asText(f.creditCode()), f.division() == null ? "" : asText(f.division()),
                     f.division() == null ? "" : data.divisionName(f.division(), zh), groupName(f.group(), zh)));
             for (String c : Criteria.HTE) {
                 Double v = Criteria.value(c, f);
@@ -212,8 +221,16 @@ public final class CultivationList {
     }
 
     /**
+     * A code that must stay as written: Excel and WPS would turn an all-digit credit code into 9.16E+17 and
+     * division 06 into 6, quoted or not; a leading tab keeps it text.
+     */
+    static String asText(String code) {
+        return code == null ? "" : "\t" + code;
+    }
+
+    /**
      * A text cell a spreadsheet must not run: a value starting with = + - @ (or a tab or CR) would be taken
-     * for a formula by Excel and WPS, so it gets a leading apostrophe, which they show as text.
+     * for a formula by Excel and WPS, so it gets a leading apostrophe (the cell then shows it, as text).
      */
     static String text(String v) {
         if (v == null || v.isEmpty()) {

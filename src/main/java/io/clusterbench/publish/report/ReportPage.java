@@ -100,7 +100,9 @@ final class ReportPage {
                                 Numbers.ratioPercent(ratio)) + tr.sentenceTail(lang)));
                     }
                 }
-                rows.add(map("benchmark", b.name(lang), "home", h.name(lang), "cells", cells,
+                // with several home zones each row says which one it compares
+                String rowName = d.homes().size() > 1 ? lang.t("pair_short", h.name(lang), b.name(lang)) : b.name(lang);
+                rows.add(map("benchmark", rowName, "home", h.name(lang), "cells", cells,
                         "sentence", lang.t("summary_closing", closing, known)));
             }
         }
@@ -120,7 +122,8 @@ final class ReportPage {
             List<String> unknown = new ArrayList<>();
             for (String c : Criteria.HTE) {
                 if ("fail".equals(f.status().get(c))) {
-                    missing.add(Criteria.name(c, lang) + " " + Criteria.cell(c, f, lang));
+                    // the registration cell names itself ("成立不满一年，差 84 天")
+                    missing.add(c.equals("registered_1y") ? Criteria.cell(c, f, lang) : Criteria.name(c, lang) + " " + Criteria.cell(c, f, lang));
                 } else if (!"pass".equals(f.status().get(c))) {
                     unknown.add(Criteria.name(c, lang));
                 }
@@ -175,6 +178,7 @@ final class ReportPage {
         String cls = "none";
         String yearsText = "";
         Double years;
+        boolean growthKnown;
 
         String sentenceTail(Lang l) {
             return switch (cls) {
@@ -206,10 +210,13 @@ final class ReportPage {
             t.cls = "flat";
             t.word = lang.t("trend_flat");
         }
-        t.years = d.gap(home, bench, metric, d.latestYear).map(g -> (Double) g.getAs("years_to_close")).orElse(null);
+        Row g = d.gap(home, bench, metric, d.latestYear).orElse(null);
+        t.years = g == null ? null : g.getAs("years_to_close");
         if (t.years != null && now < 1) {
             t.yearsText = lang.t("years_to_close", Numbers.plain(Math.ceil(t.years)));
         }
+        // "not closing" only where both growth rates are known; else the years cannot be told
+        t.growthKnown = g != null && g.getAs("home_cagr") != null && g.getAs("benchmark_cagr") != null;
         return t;
     }
 
@@ -227,7 +234,11 @@ final class ReportPage {
         for (JsonNode v : (Iterable<JsonNode>) pl::elements) {
             all += v.asLong();
         }
-        double text = (pl.path("address").asLong() + pl.path("authority").asLong() + pl.path("division").asLong()) / (double) Math.max(all, 1);
+        long unplaced = pl.path("unplaced").asLong() + pl.path("unknown_zone").asLong();
+        double unplacedShare = unplaced / (double) Math.max(all, 1);
+        // of the firms placed in a zone, those placed by a text rule only (address, authority or division code)
+        double text = (pl.path("address").asLong() + pl.path("authority").asLong() + pl.path("division").asLong())
+                / (double) Math.max(all - unplaced, 1);
         JsonNode ap = d.summary.path("matching").path("patent_applicants");
         long apAll = 0;
         for (JsonNode v : (Iterable<JsonNode>) ap::elements) {
@@ -237,7 +248,7 @@ final class ReportPage {
         // the verdict's thresholds are documented in outputs.md ("The gap report")
         String verdict = rejShare <= 0.02 && text <= 0.5 ? lang.t("verdict_good") : rejShare <= 0.10 ? lang.t("verdict_caution") : lang.t("verdict_poor");
         return lang.t("quality_line", verdict, String.format(Locale.ROOT, "%,d", read), Numbers.percent(rejShare), Numbers.percent(text),
-                apAll == 0 ? "—" : Numbers.percent(matched));
+                apAll == 0 ? "—" : Numbers.percent(matched), Numbers.percent(unplacedShare));
     }
 
     // ---- map -----------------------------------------------------------------------------------------------
@@ -318,7 +329,8 @@ final class ReportPage {
                             "ratio", tr.ratioText, "trend", tr.word, "cls", tr.cls,
                             "homeCagr", g == null ? "—" : pct(g.getAs("home_cagr")),
                             "benchmarkCagr", g == null ? "—" : pct(g.getAs("benchmark_cagr")),
-                            "years", tr.yearsText.isEmpty() ? (tr.cls.equals("ahead") ? lang.t("trend_ahead") : lang.t("not_closing")) : tr.yearsText));
+                            "years", !tr.yearsText.isEmpty() ? tr.yearsText : tr.cls.equals("ahead") ? lang.t("trend_ahead")
+                                    : tr.growthKnown ? lang.t("not_closing") : "—"));
                 }
                 ratioChart(id + "-ratio", h, b);
                 List<String> sentences = decompositionChart(id + "-decomp", h, b);
@@ -588,7 +600,9 @@ final class ReportPage {
                     }
                     String sme = f.smeScore() == null ? lang.t("status_unknown")
                             : "pass".equals(f.smeStatus()) ? lang.t("sme_points", f.smeScore())
-                            : lang.t("sme_points_short", f.smeScore(), Math.max(0, 60 - f.smeScore()));
+                            // 60 points or more and still failing: the S&T staff score is 0
+                            : f.smeScore() >= 60 ? lang.t("sme_points_no_staff", f.smeScore())
+                            : lang.t("sme_points_short", f.smeScore(), 60 - f.smeScore());
                     firms.add(map("name", f.name(), "where", lang.t("where", d.zoneName(f.zone(), lang)),
                             "division", f.division() == null ? "—" : d.divisionName(f.division(), lang), "cells", cells, "sme", sme,
                             "smeCls", f.smeStatus() == null ? "unknown" : f.smeStatus(),
