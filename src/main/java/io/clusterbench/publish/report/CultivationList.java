@@ -90,16 +90,18 @@ public final class CultivationList {
                 .withColumn("group_order", when(col("group").equalTo("ready"), 0).when(col("group").equalTo("near"), 1)
                         .when(col("group").equalTo("missing"), 2).otherwise(3))
                 .withColumn("failed_shortfall", failedShortfall);
-        Dataset<Row> ordered = once.withColumn("_pos", row_number().over(Window.partitionBy("family", "group").orderBy(
+        // ranked once and held by Spark for the three reads (shown rows, group sizes, the spreadsheet's stream);
+        // released when the spreadsheet is written
+        Dataset<Row> ranked = once.withColumn("_pos", row_number().over(Window.partitionBy("family", "group").orderBy(
                         col("hte_criteria_unknown"), col("hte_criteria_failed"), col("failed_shortfall"),
                         col("sme_score").desc_nulls_last(), col("credit_code"))))
-                .orderBy(col("family"), col("group_order"), col("_pos"));
-        CultivationList list = new CultivationList(ordered);
-        for (Row r : ordered.filter(col("_pos").leq(SHOWN_PER_GROUP)).collectAsList()) {
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        CultivationList list = new CultivationList(ranked);
+        for (Row r : ranked.filter(col("_pos").leq(SHOWN_PER_GROUP)).orderBy(col("family"), col("group_order"), col("_pos")).collectAsList()) {
             Firm f = firm(r);
             list.shown.computeIfAbsent(f.family(), k -> new LinkedHashMap<>()).computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f);
         }
-        for (Row r : once.groupBy("family", "group").count().orderBy("family", "group").collectAsList()) {
+        for (Row r : ranked.groupBy("family", "group").count().orderBy("family", "group").collectAsList()) {
             list.counts.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).put(r.getString(1), r.getLong(2));
         }
         return list;
@@ -194,7 +196,7 @@ public final class CultivationList {
         CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setQuoteMode(org.apache.commons.csv.QuoteMode.ALL)
                 .setRecordSeparator("\r\n").build());
         p.printRecord(header);
-        Iterator<Row> it = ordered.toLocalIterator();
+        Iterator<Row> it = ordered.orderBy(col("family"), col("group_order"), col("_pos")).toLocalIterator();
         while (it.hasNext()) {
             Firm f = firm(it.next());
             List<String> rec = new ArrayList<>(List.of(text(data.zoneName(f.family(), zh)), text(data.zoneName(f.zone(), zh)),
@@ -218,6 +220,7 @@ public final class CultivationList {
             p.printRecord(rec);
         }
         p.flush();
+        ordered.unpersist();
     }
 
     /**
