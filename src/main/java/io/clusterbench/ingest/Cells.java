@@ -20,6 +20,11 @@ final class Cells {
     private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private final RowVerdict verdict;
 
+    /** The record the cells come from (its raw text, file and line). */
+    RawRecord record() {
+        return rec;
+    }
+
     Cells(RawRecord rec, RowVerdict verdict) {
         this.rec = rec;
         this.verdict = verdict;

@@ -1,7 +1,6 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.JobConfig;
-import io.clusterbench.config.SourceOptions;
 import io.clusterbench.value.BadValueException;
 import io.clusterbench.value.Coordinates;
 import io.clusterbench.value.CreditCode;
@@ -84,29 +83,17 @@ public final class EnterpriseParser extends SourceParser {
     private static final int TECH_SME_YEARS = SPEC.slot("tech_sme_years");
     private static final int HTE_DATES = SPEC.slot("hte_cert_dates");
 
-    private final LocalDate asOf;
-    private final SourceOptions options;
     private final MoneyParser money;
 
     public EnterpriseParser(JobConfig config) {
-        this.asOf = config.asOf();
-        this.options = config.source(SPEC.name());
+        super(SPEC, SCHEMA, config);
         this.money = new MoneyParser(config.currencyRates());
     }
 
-    @Override
-    public SourceSpec spec() {
-        return SPEC;
-    }
+
 
     @Override
-    public StructType stagingSchema() {
-        return SCHEMA;
-    }
-
-    @Override
-    protected Object[] parseValues(RawRecord r, RowVerdict v) {
-        Cells c = new Cells(r, v);
+    protected Object[] parseValues(Cells c, RowVerdict v) {
         String code = c.requiredCreditCode(CREDIT_CODE);
         String name = c.text(NAME);
         if (name == null) {

@@ -1,13 +1,11 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.JobConfig;
-import io.clusterbench.config.SourceOptions;
 import io.clusterbench.value.Money;
 import io.clusterbench.value.MoneyParser;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.apache.spark.sql.types.DataTypes.createStructField;
@@ -44,29 +42,17 @@ public final class FinancialsParser extends SourceParser {
     private static final int EMPLOYEES = SPEC.slot("employees");
     private static final int RD_STAFF = SPEC.slot("rd_staff");
 
-    private final LocalDate asOf;
-    private final SourceOptions options;
     private final MoneyParser money;
 
     public FinancialsParser(JobConfig config) {
-        this.asOf = config.asOf();
-        this.options = config.source(SPEC.name());
+        super(SPEC, SCHEMA, config);
         this.money = new MoneyParser(config.currencyRates());
     }
 
-    @Override
-    public SourceSpec spec() {
-        return SPEC;
-    }
+
 
     @Override
-    public StructType stagingSchema() {
-        return SCHEMA;
-    }
-
-    @Override
-    protected Object[] parseValues(RawRecord r, RowVerdict v) {
-        Cells c = new Cells(r, v);
+    protected Object[] parseValues(Cells c, RowVerdict v) {
         String code = c.requiredCreditCode(CREDIT_CODE);
         // inputs.md "financials": the figures are what the row is for, so an unreadable one rejects the row
         Integer year = c.requiredYear(YEAR, "year");

@@ -1,7 +1,6 @@
 package io.clusterbench.ingest;
 
 import io.clusterbench.config.JobConfig;
-import io.clusterbench.config.SourceOptions;
 import io.clusterbench.value.CreditCode;
 import io.clusterbench.value.EnumMappings;
 import io.clusterbench.value.Lists;
@@ -44,29 +43,17 @@ public final class FundingParser extends SourceParser {
     private static final int AMOUNT = SPEC.slot("amount");
     private static final int INVESTORS = SPEC.slot("investors");
 
-    private final LocalDate asOf;
-    private final SourceOptions options;
     private final MoneyParser money;
 
     public FundingParser(JobConfig config) {
-        this.asOf = config.asOf();
-        this.options = config.source(SPEC.name());
+        super(SPEC, SCHEMA, config);
         this.money = new MoneyParser(config.currencyRates());
     }
 
-    @Override
-    public SourceSpec spec() {
-        return SPEC;
-    }
+
 
     @Override
-    public StructType stagingSchema() {
-        return SCHEMA;
-    }
-
-    @Override
-    protected Object[] parseValues(RawRecord r, RowVerdict v) {
-        Cells c = new Cells(r, v);
+    protected Object[] parseValues(Cells c, RowVerdict v) {
         String code = CreditCode.normalise(c.text(CREDIT_CODE));
         if (code != null) {
             switch (CreditCode.check(code)) {
@@ -100,7 +87,7 @@ public final class FundingParser extends SourceParser {
         }
         String eventId = c.text(EVENT_ID);
         if (eventId == null) {
-            eventId = derivedId(r);
+            eventId = derivedId(c.record());
         }
         return new Object[]{eventId, code, company, NameNormaliser.normalise(company), date, round,
                 amount.cny10k(), amount.originalAmount(), amount.currency(), amount.vagueText(),

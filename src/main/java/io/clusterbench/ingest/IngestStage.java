@@ -38,7 +38,7 @@ public final class IngestStage {
     public static IngestResult run(SparkSession spark, JobConfig config, Prepared prepared, Intermediates keep) {
         InputLayout layout = prepared.layout();
         List<SourceParser> parsers = List.of(new EnterpriseParser(config), new PatentParser(config),
-                new FinancialsParser(config), new FundingParser(config), new PublishedFigureParser());
+                new FinancialsParser(config), new FundingParser(config), new PublishedFigureParser(config));
         // Every present source's files are scanned in one job and their headers checked before the first parse, so
         // a broken header of an optional source stops the run in seconds, not after the registry is parsed.
         Map<SourceSpec, SourceOptions> present = new LinkedHashMap<>();

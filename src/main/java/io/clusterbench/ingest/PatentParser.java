@@ -45,25 +45,15 @@ public final class PatentParser extends SourceParser {
     private static final int IPC_MAIN = SPEC.slot("ipc_main");
     private static final int LEGAL_STATUS = SPEC.slot("legal_status");
 
-    private final LocalDate asOf;
 
     public PatentParser(JobConfig config) {
-        this.asOf = config.asOf();
+        super(SPEC, SCHEMA, config);
     }
 
-    @Override
-    public SourceSpec spec() {
-        return SPEC;
-    }
+
 
     @Override
-    public StructType stagingSchema() {
-        return SCHEMA;
-    }
-
-    @Override
-    protected Object[] parseValues(RawRecord r, RowVerdict v) {
-        Cells c = new Cells(r, v);
+    protected Object[] parseValues(Cells c, RowVerdict v) {
         ApplicationNumber number = null;
         String noText = c.text(APPLICATION_NO);
         if (noText == null) {

@@ -1,5 +1,6 @@
 package io.clusterbench.ingest;
 
+import io.clusterbench.config.JobConfig;
 import io.clusterbench.value.EnumMappings;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -29,19 +30,14 @@ public final class PublishedFigureParser extends SourceParser {
     private static final int SOURCE = SPEC.slot("source");
     private static final int NOTE = SPEC.slot("note");
 
-    @Override
-    public SourceSpec spec() {
-        return SPEC;
+    public PublishedFigureParser(JobConfig config) {
+        super(SPEC, SCHEMA, config);
     }
 
-    @Override
-    public StructType stagingSchema() {
-        return SCHEMA;
-    }
+
 
     @Override
-    protected Object[] parseValues(RawRecord r, RowVerdict v) {
-        Cells c = new Cells(r, v);
+    protected Object[] parseValues(Cells c, RowVerdict v) {
         String zone = c.text(ZONE_ID);
         if (zone == null) {
             v.reject(ReasonCode.MISSING_REQUIRED, "zone_id is empty");

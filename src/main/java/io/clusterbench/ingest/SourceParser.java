@@ -5,7 +5,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import io.clusterbench.config.JobConfig;
+import io.clusterbench.config.SourceOptions;
+
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,16 +39,35 @@ public abstract class SourceParser implements Serializable {
             DataTypes.createStructField(FLAGS, DataTypes.createArrayType(DataTypes.StringType, false), false),
             DataTypes.createStructField(ROW, DataTypes.LongType, false));
 
-    public abstract SourceSpec spec();
+    private final SourceSpec spec;
+    private final StructType stagingSchema;
+    /** The snapshot date: a date after it is unknown on as_of (inputs.md "Rows after as_of"). */
+    protected final LocalDate asOf;
+    /** The job's settings for this source (separator, encoding, money units, coordinate system). */
+    protected final SourceOptions options;
+
+    /** Every parser: its source, the typed columns it stages, and the job's settings for that source. */
+    protected SourceParser(SourceSpec spec, StructType stagingSchema, JobConfig config) {
+        this.spec = spec;
+        this.stagingSchema = stagingSchema;
+        this.asOf = config.asOf();
+        this.options = config.source(spec.name());
+    }
+
+    public final SourceSpec spec() {
+        return spec;
+    }
 
     /** The typed columns of the staging dataset. */
-    public abstract StructType stagingSchema();
+    public final StructType stagingSchema() {
+        return stagingSchema;
+    }
 
     /**
-     * Reads the typed values of a well-formed row, reporting failures and flags to {@code verdict}.
+     * Reads the typed values of a well-formed row from its cells, reporting failures and flags to {@code verdict}.
      * Values of a rejected row are discarded.
      */
-    protected abstract Object[] parseValues(RawRecord rec, RowVerdict verdict);
+    protected abstract Object[] parseValues(Cells cells, RowVerdict verdict);
 
     private transient StructType parsedSchema;
 
@@ -69,7 +92,7 @@ public abstract class SourceParser implements Serializable {
                         + " right encoding for this source in the job file)");
             }
             try {
-                values = parseValues(rec, v);
+                values = parseValues(new Cells(rec, v), v);
             } catch (RuntimeException e) {
                 // Bad input must never crash a Spark task: the row is rejected, naming no value.
                 v.reject(ReasonCode.MALFORMED_ROW, "row could not be parsed (" + e.getClass().getSimpleName() + ")");
