@@ -4,7 +4,8 @@
 # milliseconds) — and checks after each kill that every visible table is
 # the complete snapshot of that as_of (or absent), that _SUCCESS exists only for a complete snapshot, and that
 # the next run succeeds and publishes rows identical to an uninterrupted run. The checks run in one warm JVM
-# (the hidden `kill-check` command) so that only the killed runs pay a cold start.
+# (the test tree's KillCheck) so that only the killed runs pay a cold start; the hold at a commit step is the
+# test tree's KillTestHold, which the runs find on their class path.
 # Usage: scripts/kill-test.sh [N]    (default 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,9 @@ source scripts/lib/spark-env.sh
 N=${1:-20}
 JAR=$(app_jar)
 CP=$(spark_classpath)
+TESTS="$ROOT/target/test-classes-spark$SPARK_LINE"
+[ -d "$TESTS" ] || (cd "$ROOT" && mvn -B -q -DskipTests -P"$SPARK_PROFILE" test-compile) >&2
+TCP=$(test_classpath)
 W=target/kill-test
 rm -rf "$W" && mkdir -p "$W"
 export SPARK_LOCAL_IP=127.0.0.1
@@ -24,8 +28,11 @@ head -n 300 sample-data/patents.csv > "$IN/patents.csv"
 head -n 60 sample-data/funding.csv > "$IN/funding.csv"
 # exec: when started in the background, $! is then the JVM itself, which is what SIGKILL must hit.
 HOLD=()   # set per run: -Dclusterbench.kill-test.hold-after-step=K makes the commit wait after its K-th step
-cb() { exec java "${SPARK_JAVA_FLAGS[@]}" -Xmx2g "${HOLD[@]}" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" -cp "$JAR:$CP" \
+# the application jar as users run it, plus the test classes for the hold
+cb() { exec java "${SPARK_JAVA_FLAGS[@]}" -Xmx2g "${HOLD[@]}" -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" -cp "$JAR:$TESTS:$CP" \
          io.clusterbench.cli.ClusterbenchCli "$@"; }
+check() { exec java "${SPARK_JAVA_FLAGS[@]}" -Xmx2g -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" -cp "$TCP" \
+         io.clusterbench.tools.KillCheck "$@"; }
 
 # One uninterrupted run gives both the reference and the previous snapshot that every kill must leave intact.
 start=$(date +%s.%N)
@@ -35,7 +42,7 @@ cp -r "$W/out" "$W/ref"
 swaps=$(grep -c 'publish: swapped in' "$W/first.log")
 echo "kill-test: uninterrupted run ${duration}s, $swaps tables swapped in when publishing"
 
-coproc CHECK { cb kill-check --job jobs/sample.yaml --input "$IN" --output "$W/out" --reference "$W/ref" 2> "$W/check.log"; }
+coproc CHECK { check --job jobs/sample.yaml --input "$IN" --output "$W/out" --reference "$W/ref" 2> "$W/check.log"; }
 read -r ready <&"${CHECK[0]}"
 [[ "$ready" == ready* ]] || { echo "kill-test: checker did not start"; exit 1; }
 

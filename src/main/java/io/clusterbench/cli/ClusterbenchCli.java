@@ -14,7 +14,7 @@ import java.util.Set;
 @Command(name = "clusterbench", mixinStandardHelpOptions = true, versionProvider = ClusterbenchCli.Version.class,
         description = "Industry-cluster analysis of science and high-tech zones on Apache Spark.",
         subcommands = {RunCommand.class, ReportCommand.class, DigestCommand.class, CompareCommand.class,
-                KillCheckCommand.class, CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class})
 public final class ClusterbenchCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;

@@ -21,7 +21,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -263,37 +265,23 @@ public final class SnapshotPublisher implements AutoCloseable {
 
     /** Makes the staged tables the snapshot of this as_of, then writes the summary and _SUCCESS. */
     public void commit(Iterable<String> tables, String summaryJson) {
-        commit(tables, summaryJson, holdAfterStep(Integer.getInteger(HOLD_PROPERTY, 0)));
+        commit(tables, summaryJson, observers());
     }
 
     /**
-     * For scripts/kill-test.sh only: with {@code -Dclusterbench.kill-test.hold-after-step=K} the commit stops
-     * after its K-th step (1: _SUCCESS removed, then one per table swapped in, then the summary written), says
-     * so on stderr and waits to be killed, so that SIGKILL lands exactly there rather than whenever a log line
-     * is noticed (the whole commit takes milliseconds).
+     * Whoever watches the steps of a commit: the {@link CommitSteps} implementations on the class path
+     * (ServiceLoader), none in a normal run. The kill test puts one on the class path that holds the commit
+     * at a chosen step so that its SIGKILL lands exactly there (scripts/kill-test.sh; the class lives in the
+     * test tree).
      */
-    static final String HOLD_PROPERTY = "clusterbench.kill-test.hold-after-step";
-
-    private static CommitSteps holdAfterStep(int k) {
-        if (k <= 0) {
-            return step -> { };
-        }
-        int[] done = {0};
-        return step -> {
-            if (++done[0] == k) {
-                System.err.println("kill-test: holding after commit step " + k + " (" + step + ")");
-                try {
-                    Thread.sleep(Long.MAX_VALUE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while holding for the kill test", e);
-                }
-            }
-        };
+    private static CommitSteps observers() {
+        List<CommitSteps> found = new ArrayList<>();
+        java.util.ServiceLoader.load(CommitSteps.class).forEach(found::add);
+        return step -> found.forEach(o -> o.after(step));
     }
 
-    /** Called after each step of a commit; tests use it to stop a commit part-way, as a crash would. */
-    interface CommitSteps {
+    /** Called after each step of a commit (1: _SUCCESS removed, one per table swapped in, the summary written). */
+    public interface CommitSteps {
         void after(String step);
     }
 

@@ -1,4 +1,4 @@
-package io.clusterbench.cli;
+package io.clusterbench.tools;
 
 import io.clusterbench.Pipeline;
 import io.clusterbench.spark.SparkSessions;
@@ -6,8 +6,6 @@ import io.clusterbench.config.JobConfig;
 import io.clusterbench.config.JobConfigLoader;
 import io.clusterbench.publish.SnapshotDigest;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,26 +14,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
- * The kill test's checker (scripts/kill-test.sh), kept warm across kills: for each line on standard input it
+ * The kill test's checker (scripts/kill-test.sh; test tree, run on the test class path), kept warm across kills: for each line on standard input it
  * checks what a killed run left visible (every visible table equals the reference, _SUCCESS only for a complete
  * snapshot), then reruns the pipeline and checks that the rerun publishes exactly the reference.
  */
-@Command(name = "kill-check", hidden = true, description = "Checker for scripts/kill-test.sh (reads one line per kill).")
-public final class KillCheckCommand implements Callable<Integer> {
-    @Option(names = "--job", required = true)
-    Path job;
-    @Option(names = "--input", required = true)
-    String input;
-    @Option(names = "--output", required = true)
-    String output;
-    @Option(names = "--reference", required = true, description = "Output directory of an uninterrupted run.")
-    String reference;
+public final class KillCheck {
+    private KillCheck() {
+    }
 
-    @Override
-    public Integer call() throws Exception {
+    /** Arguments: --job FILE --input DIR --output DIR --reference DIR (the output of an uninterrupted run). */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i], args[i + 1]);
+        }
+        for (String k : List.of("--job", "--input", "--output", "--reference")) {
+            if (!a.containsKey(k)) {
+                throw new IllegalArgumentException("missing " + k);
+            }
+        }
+        check(Path.of(a.get("--job")), a.get("--input"), a.get("--output"), a.get("--reference"));
+    }
+
+    private static void check(Path job, String input, String output, String reference) throws Exception {
         JobConfig config = JobConfigLoader.load(job, new JobConfigLoader.Overrides(input, output, null));
         SparkSession spark = SparkSessions.create();
         Map<String, String> ref = SnapshotDigest.of(spark, reference, config.asOf());
@@ -69,6 +72,5 @@ public final class KillCheckCommand implements Callable<Integer> {
             System.out.println(line + " visible=" + visible.size() + "/" + ref.size() + " success=" + success
                     + " partial=" + partial + " rerun_identical=" + identical + why + (diff.isEmpty() ? "" : " differing=" + diff));
         }
-        return ClusterbenchCli.EXIT_OK;
     }
 }
