@@ -17,7 +17,7 @@ import io.clusterbench.place.PlaceStage;
 import io.clusterbench.policy.PolicyStage;
 import io.clusterbench.publish.report.GapReport;
 import io.clusterbench.publish.report.GeoJson;
-import io.clusterbench.publish.report.ReportData;
+import io.clusterbench.publish.SnapshotComparison;
 import io.clusterbench.publish.RunSummary;
 import io.clusterbench.publish.SnapshotPublisher;
 import org.apache.spark.sql.Dataset;
@@ -102,10 +102,10 @@ public final class Pipeline {
             RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
                     spark.version(), accounts(ingest, placed, links), placed.placement(), links.matching(), config);
             stage.accept("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA));
-            ReportData.Tables staged = t -> publisher.readStaged(spark, t);
+            SnapshotComparison.Tables staged = t -> publisher.readStaged(spark, t);
             GapReport.write(staged, config, summary.toJson(), GapReport.boundaries(ingest.zones().tree().zones()),
                     GapReport.changesSincePrevious(spark, config.output(), config.asOf(), staged, config.headlineMetrics()),
-                    (name, writer) -> publisher.stageFile(REPORT, name, writer::write));
+                    (name, writer) -> publisher.stageFile(REPORT, name, writer));
             published.add(REPORT);
 
             List<Row> latest = zym.filter(zym.col("year").equalTo(config.asOfYear()))
@@ -125,12 +125,12 @@ public final class Pipeline {
                 throw new ConfigException("no published snapshot as_of=" + config.asOf() + " under " + config.output()
                         + " (its _runs/as_of=" + config.asOf() + "/_SUCCESS is missing): run it first");
             }
-            ReportData.Tables tables = t -> publisher.readPublished(spark, t);
+            SnapshotComparison.Tables tables = t -> publisher.readPublished(spark, t);
             // the zones table keeps no boundary: the map is drawn from the boundaries the report kept beside it
             var boundaries = publisher.readPublishedFile(REPORT, GeoJson.FILE).map(GeoJson::read).orElse(Map.of());
             GapReport.write(tables, config, publisher.publishedSummary(), boundaries,
                     GapReport.changesSincePrevious(spark, config.output(), config.asOf(), tables, config.headlineMetrics()),
-                    (name, writer) -> publisher.stageFile(REPORT, name, writer::write));
+                    (name, writer) -> publisher.stageFile(REPORT, name, writer));
             publisher.replaceOne(REPORT);
             return publisher.locations(List.of(REPORT)).get(REPORT) + "/index.html";
         }

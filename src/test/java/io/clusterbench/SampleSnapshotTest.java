@@ -194,7 +194,7 @@ class SampleSnapshotTest extends SparkTestBase {
     void namesFromTheInputCannotRunScriptInTheReport(@TempDir Path dir) throws Exception {
         String hostile = "</script><script>alert(1)</script><!--\u2028\u2029\"'><img src=x onerror=alert(2)>";
         var config = JobConfigLoader.load(Path.of("jobs/sample.yaml"), new JobConfigLoader.Overrides(null, out.toString(), null));
-        io.clusterbench.publish.report.ReportData.Tables planted = t -> {
+        io.clusterbench.publish.SnapshotComparison.Tables planted = t -> {
             var d = spark().read().parquet(out.resolve(t + "/as_of=2024-06-30").toString());
             return switch (t) {
                 case "zones" -> d.withColumn("name_zh", org.apache.spark.sql.functions.concat(d.col("name_zh"),

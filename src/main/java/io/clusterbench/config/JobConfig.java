@@ -61,12 +61,21 @@ public record JobConfig(
 
     /** The year of as_of is partial unless as_of is Dec 31 (metrics.md "Time"). */
     public boolean asOfYearIsPartial() {
-        return !MonthDay.from(asOf).equals(MonthDay.of(12, 31));
+        return isPartialYear(asOf);
     }
 
     /** The last whole year on as_of: the year of as_of when as_of is Dec 31, else the year before. */
     public int latestCompleteYear() {
-        return asOfYearIsPartial() ? asOfYear() - 1 : asOfYear();
+        return latestCompleteYear(asOf);
+    }
+
+    /** The rule for any snapshot date (a published snapshot's, too): partial unless Dec 31. */
+    public static boolean isPartialYear(java.time.LocalDate date) {
+        return !MonthDay.from(date).equals(MonthDay.of(12, 31));
+    }
+
+    public static int latestCompleteYear(java.time.LocalDate date) {
+        return isPartialYear(date) ? date.getYear() - 1 : date.getYear();
     }
 
     private static Map<String, Double> orderedMap(Object... kv) {

@@ -116,12 +116,9 @@ public final class SnapshotComparison {
 
     /** The year whose figures a report headlines for a snapshot of this date. */
     public static int latestCompleteYear(LocalDate asOf) {
-        return isDecember31(asOf) ? asOf.getYear() : asOf.getYear() - 1;
+        return io.clusterbench.config.JobConfig.latestCompleteYear(asOf);
     }
 
-    private static boolean isDecember31(LocalDate d) {
-        return d.getMonthValue() == 12 && d.getDayOfMonth() == 31;
-    }
 
     /**
      * Compares the snapshot {@code before} (as_of {@code asOfBefore}) with the later {@code after}. Headline: every

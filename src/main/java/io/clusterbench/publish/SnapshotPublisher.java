@@ -198,14 +198,6 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
-    /** Writes one text file as a staged "table" directory of its own. */
-    public void stageFile(String table, String fileName, String content) {
-        try (FSDataOutputStream out = fs.create(new Path(new Path(staging, table), fileName), true)) {
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage " + table + "/" + fileName, e);
-        }
-    }
 
     /**
      * Replaces one table's partition of an already published snapshot (the {@code report} command): staged,

@@ -5,13 +5,11 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.clusterbench.config.JobConfig;
 import io.clusterbench.publish.SnapshotComparison;
+import io.clusterbench.publish.SnapshotPublisher;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,18 +35,13 @@ public final class GapReport {
 
     /** Where the report's files go: one call per file, the writer filling it. */
     public interface Files {
-        void write(String name, FileWriter writer);
-    }
-
-    @FunctionalInterface
-    public interface FileWriter {
-        void write(OutputStream out) throws IOException;
+        void write(String name, SnapshotPublisher.FileWriter writer);
     }
 
     private GapReport() {
     }
 
-    public static void write(ReportData.Tables tables, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
+    public static void write(SnapshotComparison.Tables tables, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
                              Optional<SnapshotComparison.Result> changes, Files files) {
         ReportData data = ReportData.collect(tables, config, summaryJson, boundaries, changes);
         String echarts = echarts();
@@ -76,14 +69,14 @@ public final class GapReport {
      * headline figures of the home and benchmark zones and every revised past figure.
      */
     public static Optional<SnapshotComparison.Result> changesSincePrevious(SparkSession spark, String output, LocalDate asOf,
-                                                                        ReportData.Tables current, List<String> headline) {
+                                                                        SnapshotComparison.Tables current, List<String> headline) {
         Optional<LocalDate> previous = SnapshotComparison.previousSnapshot(spark.sparkContext().hadoopConfiguration(), output, asOf);
         if (previous.isEmpty()) {
             return Optional.empty();
         }
         List<String> compared = current.apply("zones").filter(col("role").isin(ZoneRole.HOME, ZoneRole.BENCHMARK))
                 .orderBy("zone_id").select("zone_id").as(Encoders.STRING()).collectAsList();
-        return Optional.of(SnapshotComparison.compare(current::apply, asOf,
+        return Optional.of(SnapshotComparison.compare(current, asOf,
                 SnapshotComparison.publishedTables(spark, output, previous.get()), previous.get(), headline, compared));
     }
 
@@ -106,8 +99,4 @@ public final class GapReport {
         }
     }
 
-    /** For callers that hold a Writer. */
-    static Writer utf8(OutputStream out) {
-        return new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    }
 }

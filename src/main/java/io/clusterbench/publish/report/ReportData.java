@@ -13,14 +13,12 @@ import org.apache.spark.sql.expressions.Window;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
@@ -31,10 +29,6 @@ import static org.apache.spark.sql.functions.row_number;
  * to its spreadsheet by {@link CultivationList}.
  */
 public final class ReportData {
-    /** A published table by name. */
-    public interface Tables extends Function<String, Dataset<Row>> {
-    }
-
     /** One zone of the zones table. */
     public record ZoneInfo(String id, String nameZh, String nameEn, String role, String parentId, int depth,
                            List<String> ancestors, Double areaKm2) {
@@ -80,11 +74,11 @@ public final class ReportData {
     public final CultivationList cultivation;
     public final Optional<SnapshotComparison.Result> changes;
 
-    private ReportData(Tables t, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
+    private ReportData(SnapshotComparison.Tables t, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
                        Optional<SnapshotComparison.Result> changes) {
         this.asOf = config.asOf();
         this.latestYear = config.latestCompleteYear();
-        this.partialYear = MonthDay.from(asOf).equals(MonthDay.of(12, 31)) ? null : asOf.getYear();
+        this.partialYear = config.asOfYearIsPartial() ? asOf.getYear() : null;
         this.headlineMetrics = config.headlineMetrics();
         this.boundaries = boundaries;
         this.changes = changes;
@@ -146,13 +140,13 @@ public final class ReportData {
         this.cultivation = CultivationList.of(t.apply("cultivation_candidates"), this);
     }
 
-    public static ReportData collect(Tables t, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
+    public static ReportData collect(SnapshotComparison.Tables t, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
                                      Optional<SnapshotComparison.Result> changes) {
         return new ReportData(t, config, summaryJson, boundaries, changes);
     }
 
     /** A table that snapshots published before it existed lack. */
-    private static Optional<Dataset<Row>> optional(Tables t, String table) {
+    private static Optional<Dataset<Row>> optional(SnapshotComparison.Tables t, String table) {
         try {
             return Optional.of(t.apply(table));
         } catch (Exception e) { // AnalysisException is checked for javac, though Spark throws it unchecked

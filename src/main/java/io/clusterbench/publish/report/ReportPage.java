@@ -7,7 +7,6 @@ import io.clusterbench.publish.report.ReportData.ZoneInfo;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -737,9 +736,5 @@ final class ReportPage {
                     "other", lang == Lang.ZH ? m.en() : m.zh(), "note", lang == Lang.EN ? m.noteEn() : ""));
         }
         return out;
-    }
-
-    static boolean hasColumn(Row r, String c) {
-        return Arrays.asList(r.schema().fieldNames()).contains(c);
     }
 }
