@@ -13,10 +13,13 @@
 # then prints wall time, peak RSS and rows/s of each, the ratios, and checks that the core figures of 2 and 3
 # agree exactly. Each step is its own JVM, so each pays its own start-up.
 # Usage: scripts/bench.sh SIZE     (SIZE: firms, e.g. 100k, 1M, 10M; the input is generated once and kept)
+#        scripts/bench.sh sample   the fixed cost instead: the sample run (sample-data/, jobs/sample.yaml, the jar as
+#                                  run-sample.sh runs it) against a bare Spark job (session start, one CSV read, one
+#                                  Parquet write), alternating, ROUNDS times (default 3); prints both and their ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/spark-env.sh
-SIZE=${1:?usage: scripts/bench.sh SIZE (e.g. 100k, 1M, 10M)}
+SIZE=${1:?usage: scripts/bench.sh SIZE (e.g. 100k, 1M, 10M) | sample}
 # Outside target/ so that `mvn clean` keeps the generated inputs (10M firms is about 4 GB of CSV).
 W=${BENCH_DIR:-${TMPDIR:-/tmp}/clusterbench-bench}
 IN="$W/input-$SIZE"
@@ -27,6 +30,38 @@ TCP=$(test_classpath)
 AS_OF=2024-06-30
 export SPARK_LOCAL_IP=127.0.0.1
 mkdir -p "$W"
+
+if [ "$SIZE" = sample ]; then
+  source scripts/lib/measure.sh
+  # Both steps get the run's class path (jar, then Spark's jars) and its heap; the bare job's one class comes
+  # from the test classes, which `mvn package` compiles.
+  TESTCLASSES="$ROOT/target/test-classes-spark$SPARK_LINE"
+  [ -f "$TESTCLASSES/io/clusterbench/tools/BareSparkJob.class" ] || mvn -B -q -DskipTests -P"$SPARK_PROFILE" package
+  S="$W/sample"
+  mkdir -p "$S"
+  bare=(); run=()
+  for r in $(seq "${ROUNDS:-3}"); do
+    rm -rf "$S/bare"
+    measure "$S/bare-$r.log" java "${SPARK_JAVA_FLAGS[@]}" -Xmx4g -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
+      -cp "$TESTCLASSES:$JAR:$CP" io.clusterbench.tools.BareSparkJob sample-data/enterprises "$S/bare"
+    bare+=("$wall")
+    rm -rf "$S/out"
+    measure "$S/run-$r.log" java "${SPARK_JAVA_FLAGS[@]}" -Xmx4g -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
+      -cp "$JAR:$CP" io.clusterbench.cli.ClusterbenchCli run --job jobs/sample.yaml --output "$S/out"
+    run+=("$wall")
+    echo "  round $r: bare Spark job ${bare[-1]} s, sample run ${run[-1]} s"
+  done
+  median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+  mb=$(median "${bare[@]}"); mr=$(median "${run[@]}")
+  echo
+  echo "bench sample: $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM start to exit, median of ${#run[@]} rounds"
+  printf '  %-52s %8s\n' step "wall s"
+  printf '  %-52s %8s\n' "bare Spark job (session, one CSV read, one Parquet write)" "$mb" \
+    "sample run (591 firms, 18 tables and the report)" "$mr"
+  echo "  sample run / bare Spark job: $(awk -v a="$mr" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')"
+  printf 'sample\t%s\t%s\t%s\n' "$mb" "$mr" "$(date -u +%FT%TZ)" >> "$W/sample-results.tsv"
+  exit 0
+fi
 # Regenerated when the generator changed since the input was written.
 if [ ! -f "$IN/.complete" ] || [ src/test/java/io/clusterbench/tools/GenerateInput.java -nt "$IN/.complete" ]; then
   rm -rf "$IN" "$IN-single"

@@ -70,11 +70,11 @@ public final class Pipeline {
                 published.add(name);
             };
 
-            Intermediates keep = Intermediates.parquet(spark, publisher.workDir());
-            IngestResult ingest = IngestStage.run(spark, config, prepared, keep);
-            PlaceStage.Result placed = PlaceStage.run(spark, ingest, config, keep);
-            LinkStage.Result links = LinkStage.run(ingest, placed, keep);
-            MetricsStage.Result marts = MetricsStage.run(spark, ingest, placed, links, config, keep);
+            Marts m = marts(spark, config, prepared, Intermediates.parquet(spark, publisher.workDir()));
+            IngestResult ingest = m.ingest();
+            PlaceStage.Result placed = m.placed();
+            LinkStage.Result links = m.links();
+            MetricsStage.Result marts = m.metrics();
             stage.accept("zones", marts.zones());
             stage.accept("firms", marts.firms());
             stage.accept("zone_year_metrics", marts.zoneYearMetrics());
@@ -100,7 +100,7 @@ public final class Pipeline {
             stage.accept("strong_clusters", policy.strongClusters());
 
             RunSummary summary = new RunSummary(runId, config.asOf(), started, Instant.now(), ProgramVersion.get(),
-                    spark.version(), accounts(ingest, placed, links), placed.placement(), links.matching(), config);
+                    spark.version(), m.accounts(), placed.placement(), links.matching(), config);
             stage.accept("run_summary", spark.createDataFrame(List.of(summary.toRow()), RunSummary.TABLE_SCHEMA));
             SnapshotComparison.Tables staged = t -> publisher.readStaged(spark, t);
             GapReport.write(staged, config, summary.toJson(), GapReport.boundaries(ingest.zones().tree().zones()),
@@ -136,18 +136,32 @@ public final class Pipeline {
         }
     }
 
-    /** Each source's account, zones first, with the flags decided after ingest (unknown zones, ambiguous names). */
-    private static List<SourceAccount> accounts(IngestResult ingest, PlaceStage.Result placed, LinkStage.Result links) {
-        List<SourceAccount> accounts = new ArrayList<>();
-        accounts.add(ingest.zones().account());
-        for (var s : ingest.staged()) {
-            SourceAccount a = s.account();
-            if (a.source().equals("enterprises")) {
-                a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
+    /**
+     * What the stages up to the marts produced (ingest → place → link → metrics): the tables of these stages, and
+     * what their tests read without benchmark, policy or publishing.
+     */
+    public record Marts(IngestResult ingest, PlaceStage.Result placed, LinkStage.Result links, MetricsStage.Result metrics) {
+        /** Each source's account, zones first, with the flags decided after ingest (unknown zones, ambiguous names). */
+        public List<SourceAccount> accounts() {
+            List<SourceAccount> accounts = new ArrayList<>();
+            accounts.add(ingest.zones().account());
+            for (var s : ingest.staged()) {
+                SourceAccount a = s.account();
+                if (a.source().equals("enterprises")) {
+                    a = a.withFlag("UNKNOWN_ZONE", placed.placement().getOrDefault("unknown_zone", 0L));
+                }
+                accounts.add(a.withFlag("AMBIGUOUS_NAME", links.ambiguousRows().getOrDefault(a.source(), 0L)));
             }
-            accounts.add(a.withFlag("AMBIGUOUS_NAME", links.ambiguousRows().getOrDefault(a.source(), 0L)));
+            return accounts;
         }
-        return accounts;
+    }
+
+    /** The stages up to the marts, keeping their intermediates in {@code keep}. */
+    public static Marts marts(SparkSession spark, JobConfig config, IngestStage.Prepared prepared, Intermediates keep) {
+        IngestResult ingest = IngestStage.run(spark, config, prepared, keep);
+        PlaceStage.Result placed = PlaceStage.run(spark, ingest, config, keep);
+        LinkStage.Result links = LinkStage.run(ingest, placed, keep);
+        return new Marts(ingest, placed, links, MetricsStage.run(spark, ingest, placed, links, config, keep));
     }
 
     /** Headline metrics and score components must name zone_year_metrics columns: a typo fails before any job. */

@@ -38,6 +38,16 @@ public abstract class SparkTestBase {
         return session;
     }
 
+    /**
+     * The stages up to the marts (ingest → place → link → metrics) on a small input, intermediates kept as Parquet
+     * under {@code scratch}: a metric family, placement or linking tested at the level of its rule, without the
+     * benchmark, policy and publishing a whole run adds.
+     */
+    protected static Pipeline.Marts marts(io.clusterbench.config.JobConfig config, java.nio.file.Path scratch) {
+        return Pipeline.marts(session, config, io.clusterbench.ingest.IngestStage.prepare(session, config),
+                io.clusterbench.spark.Intermediates.parquet(session, scratch.toString()));
+    }
+
     /** Order-independent equality of two frames, schema (with nullability) included. */
     protected static void assertFramesEqual(Dataset<Row> expected, Dataset<Row> actual) {
         FrameAssertions.assertNoOrderEquals(expected, actual);

@@ -133,14 +133,16 @@ public final class SourceIngest {
         // collision only makes a unique key a candidate: the window below partitions by the keys themselves, so
         // such a row ranks first and loses nothing.
         Column keyHash = xxhash64(keys);
-        Dataset<Row> repeatedKeys = keep.keep("stg_" + source + "_repeated_keys", parsed.filter(accepted)
-                .groupBy(keyHash.as("_key_hash")).count().filter(col("count").gt(1)).select("_key_hash"));
-        long repeated = repeatedKeys.count();
+        // Counted as they are kept: whether there is anything to resolve, and whether the keys fit a broadcast.
+        Intermediates.Observed repeatedKeys = keep.keepObserving("stg_" + source + "_repeated_keys", parsed.filter(accepted)
+                .groupBy(keyHash.as("_key_hash")).count().filter(col("count").gt(1)).select("_key_hash"),
+                count(lit(1)).as("rows"));
+        long repeated = repeatedKeys.count("rows");
         if (repeated == 0) {
             return parsed;
         }
         Dataset<Row> candidates = parsed.filter(accepted).withColumn("_key_hash", keyHash)
-                .join(repeated <= BROADCAST_KEYS ? broadcast(repeatedKeys) : repeatedKeys, "_key_hash", "left_semi");
+                .join(repeated <= BROADCAST_KEYS ? broadcast(repeatedKeys.data()) : repeatedKeys.data(), "_key_hash", "left_semi");
 
         List<Column> order = new ArrayList<>(rule.order());
         order.add(col(SourceParser.FILE).asc());
@@ -150,12 +152,13 @@ public final class SourceIngest {
         List<Column> partition = new ArrayList<>(List.of(col("_key_hash")));
         partition.addAll(List.of(keys));
         WindowSpec w = Window.partitionBy(partition.toArray(Column[]::new)).orderBy(order.toArray(Column[]::new));
-        Dataset<Row> losers = keep.keep("stg_" + source + "_duplicate_losers", candidates
+        Intermediates.Observed kept = keep.keepObserving("stg_" + source + "_duplicate_losers", candidates
                 .withColumns(Map.of("_rank", row_number().over(w),
                         "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))
                 .filter(col("_rank").gt(1))
-                .select(col(SourceParser.ROW).as("_loser_row"), col("_kept_at")));
-        boolean small = losers.count() <= BROADCAST_LOSERS;
+                .select(col(SourceParser.ROW).as("_loser_row"), col("_kept_at")), count(lit(1)).as("rows"));
+        Dataset<Row> losers = kept.data();
+        boolean small = kept.count("rows") <= BROADCAST_LOSERS;
 
         Column loser = col("_kept_at").isNotNull();
         Dataset<Row> resolved = parsed

@@ -5,6 +5,7 @@ import io.clusterbench.ingest.StagedSource;
 import io.clusterbench.place.PlaceStage;
 import io.clusterbench.spark.Intermediates;
 import io.clusterbench.spark.SortKeys;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Link: patent applicants, current owners and funded companies matched to firms (inputs.md "Identifiers") and
@@ -30,12 +35,13 @@ public final class LinkStage {
      * @param fundingZoneLinks   one row per (matched funding event, containing zone): the event's staging columns
      *                           and zone_id; null without a funding source
      * @param patentCounts       per firm ({@link FirmPatentCounts})
+     * @param firmsWithPatents   the rows of patentCounts, counted as they were kept
      * @param technologyTransfer the technology_transfer table
      * @param matching           per kind (patent_applicants, funding) the references per match method
      * @param ambiguousRows      per source, rows flagged AMBIGUOUS_NAME
      */
     public record Result(Dataset<Row> patentZoneLinks, Dataset<Row> fundingZoneLinks, Dataset<Row> patentCounts,
-                         Dataset<Row> technologyTransfer, Map<String, Map<String, Long>> matching,
+                         long firmsWithPatents, Dataset<Row> technologyTransfer, Map<String, Map<String, Long>> matching,
                          Map<String, Long> ambiguousRows) {
     }
 
@@ -48,9 +54,12 @@ public final class LinkStage {
         Map<String, Map<String, Long>> matching = new LinkedHashMap<>();
         Map<String, Long> ambiguous = new LinkedHashMap<>();
 
-        Dataset<Row> references = keep.keep("int_patent_references", PatentAttribution.references(
-                PatentFacts.withFacts(ingest.patents().staging()), matcher, PatentFacts.FACTS));
-        matching.put("patent_applicants", countByMethod(references.filter(col("role").equalTo(PatentAttribution.APPLICANT))));
+        // The match statistics are tallied while the references are kept, not by a job of their own.
+        Intermediates.Observed kept = keep.keepObserving("int_patent_references", PatentAttribution.references(
+                PatentFacts.withFacts(ingest.patents().staging()), matcher, PatentFacts.FACTS),
+                byMethod(col("role").equalTo(PatentAttribution.APPLICANT)));
+        Dataset<Row> references = kept.data();
+        matching.put("patent_applicants", methods(kept));
         ambiguous.put("patents", PatentAttribution.ambiguousRows(references));
         Dataset<Row> links = PatentAttribution.firmLinks(references, PatentFacts.FACTS);
         Dataset<Row> zoneLinks = keep.keep("int_patent_zone_links", PatentAttribution.zoneLinks(links, enterpriseZones));
@@ -59,28 +68,33 @@ public final class LinkStage {
         StagedSource funding = ingest.funding();
         if (funding != null) {
             long events = funding.account().accepted();
-            Dataset<Row> matched = keep.keep("int_funding_matched", matcher.resolve(funding.staging()
+            Intermediates.Observed keptEvents = keep.keepObserving("int_funding_matched", matcher.resolve(funding.staging()
                     .withColumn("ref_code", col("credit_code")).withColumn("ref_name", col("company_name_norm")),
-                    events));
+                    events), byMethod(lit(true)));
+            Dataset<Row> matched = keptEvents.data();
             // One reference per event, so the events flagged AMBIGUOUS_NAME are the ambiguous references.
-            matching.put("funding", countByMethod(matched));
+            matching.put("funding", methods(keptEvents));
             ambiguous.put("funding", matching.get("funding").get(FirmMatcher.AMBIGUOUS));
             Dataset<Row> zones = FirmMatcher.zonesOfMatched(enterpriseZones, matched, events);
             Dataset<Row> placedEvents = matched.filter(col("matched_code").isNotNull());
             fundingZoneLinks = placedEvents.join(zones,
                     SortKeys.equal(placedEvents.col("matched_code"), zones.col("matched_code"))).drop(zones.col("matched_code"));
         }
-        return new Result(zoneLinks, fundingZoneLinks,
-                keep.keep("int_firm_patent_counts", FirmPatentCounts.of(links)),
+        Intermediates.Observed counts = keep.keepObserving("int_firm_patent_counts", FirmPatentCounts.of(links),
+                count(lit(1)).as("rows"));
+        return new Result(zoneLinks, fundingZoneLinks, counts.data(), counts.count("rows"),
                 TechnologyTransfer.table(references, zoneLinks), matching, ambiguous);
     }
 
-    private static Map<String, Long> countByMethod(Dataset<Row> resolved) {
+    /** One tally per match method of the rows that satisfy {@code counted}, each named after its method. */
+    private static Column[] byMethod(Column counted) {
+        return METHODS.stream().map(m -> sum(when(counted.and(col("match_method").equalTo(m)), 1L).otherwise(0L)).as(m))
+                .toArray(Column[]::new);
+    }
+
+    private static Map<String, Long> methods(Intermediates.Observed kept) {
         Map<String, Long> m = new LinkedHashMap<>();
-        METHODS.forEach(k -> m.put(k, 0L));
-        for (Row r : resolved.groupBy("match_method").count().collectAsList()) {
-            m.put(r.getString(0), r.getLong(1));
-        }
+        METHODS.forEach(k -> m.put(k, kept.count(k)));
         return m;
     }
 }

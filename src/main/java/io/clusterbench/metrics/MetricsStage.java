@@ -72,7 +72,7 @@ public final class MetricsStage {
         // Firms with patents are a fraction of all firms: while their counts fit the heaps that hold a broadcast,
         // they are broadcast, so the wide firm rows are not shuffled for the firms table.
         long countRows = broadcastHeap(spark) / BYTES_PER_COUNT_ROW;
-        Dataset<Row> countsForFirms = patentCounts.count() <= countRows ? broadcast(patentCounts) : patentCounts;
+        Dataset<Row> countsForFirms = links.firmsWithPatents() <= countRows ? broadcast(patentCounts) : patentCounts;
         return new Result(
                 ReferenceTables.zones(spark, ingest.zones().tree()),
                 FirmsTable.build(placed.firms(), countsForFirms, has.stock(), config),

@@ -1,9 +1,13 @@
 package io.clusterbench.spark;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+
+import java.util.Map;
 
 /**
  * Where a stage keeps a dataset that later steps read more than once: a parsed source, the placed firms, the
@@ -17,9 +21,56 @@ public interface Intermediates {
     /** @return a dataset with the same rows and columns as {@code data}, computed once */
     Dataset<Row> keep(String name, Dataset<Row> data);
 
+    /** A kept dataset and the aggregates observed over its rows while it was kept. */
+    record Observed(Dataset<Row> data, Map<String, Object> metrics) {
+        /** A count or sum observed; 0 when no task ran, as over an input without rows (nothing was observed). */
+        public long count(String metric) {
+            Object v = metrics.get(metric);
+            return v == null ? 0 : ((Number) v).longValue();
+        }
+    }
+
+    /**
+     * Keeps {@code data} and computes the given aggregates over its rows in the same job ({@code Dataset.observe}),
+     * so that a count or a tally needs no second pass over the kept rows. The aggregates must be named.
+     */
+    default Observed keepObserving(String name, Dataset<Row> data, Column... metrics) {
+        Observation seen = new Observation(name);
+        Dataset<Row> kept = keep(name, observe(data, seen, metrics));
+        return new Observed(kept, metrics(seen));
+    }
+
+    private static Dataset<Row> observe(Dataset<Row> data, Observation seen, Column... metrics) {
+        return data.observe(seen, metrics[0], java.util.Arrays.copyOfRange(metrics, 1, metrics.length));
+    }
+
+    /** The observed aggregates, waiting for the job that computed them if it has not reported yet. */
+    private static Map<String, Object> metrics(Observation seen) {
+        try {
+            return seen.getAsJava();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the observed metrics", e);
+        }
+    }
+
     /** Cached in memory, spilling to disk (stage tests, which have no staging area). */
     static Intermediates inMemory() {
-        return (name, data) -> data.persist(StorageLevel.MEMORY_AND_DISK());
+        return new Intermediates() {
+            @Override
+            public Dataset<Row> keep(String name, Dataset<Row> data) {
+                return data.persist(StorageLevel.MEMORY_AND_DISK());
+            }
+
+            /** A cache is filled lazily: counting it fills it and delivers the observation. */
+            @Override
+            public Observed keepObserving(String name, Dataset<Row> data, Column... metrics) {
+                Observation seen = new Observation(name);
+                Dataset<Row> kept = keep(name, observe(data, seen, metrics));
+                kept.count();
+                return new Observed(kept, metrics(seen));
+            }
+        };
     }
 
     /** Written as Parquet under {@code dir/name} and read back. */

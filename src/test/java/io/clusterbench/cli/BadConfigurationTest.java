@@ -1,6 +1,5 @@
 package io.clusterbench.cli;
 
-import io.clusterbench.Pipeline;
 import io.clusterbench.SparkTestBase;
 import io.clusterbench.TestInputs;
 import io.clusterbench.publish.OutputLock;
@@ -15,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -35,10 +35,19 @@ class BadConfigurationTest extends SparkTestBase {
     static Path out;
     static Map<String, String> before;
 
+    /**
+     * A published snapshot in the output's layout. What its files hold does not matter: a refused run must leave
+     * every one of them as it was (name, size, modification time).
+     */
     @BeforeAll
     static void existingSnapshot() throws IOException {
         out = dir.resolve("out");
-        Pipeline.run(spark(), TestInputs.config(input("good", "z1,园区,,渭南,陕西,home,,10,,,,"), out, "2024-06-30"));
+        input("good", "z1,园区,,渭南,陕西,home,,10,,,,");
+        for (String f : List.of("zones/as_of=2024-06-30/part-00000.snappy.parquet",
+                "firms/as_of=2024-06-30/part-00000.snappy.parquet", "report/as_of=2024-06-30/index.html",
+                "_runs/as_of=2024-06-30/run_summary.json", "_runs/as_of=2024-06-30/_SUCCESS")) {
+            TestInputs.write(out.resolve(f), f + "\n");
+        }
         before = files(out);
     }
 

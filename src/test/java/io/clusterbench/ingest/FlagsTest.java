@@ -38,10 +38,10 @@ class FlagsTest extends SparkTestBase {
                 "201710601862.3,2017-03-01,甲公司,专利权转让"));                                             // UNMAPPED_VALUE
         TestInputs.write(in.resolve("funding.csv"), lines("event_id,company_name,date,round,amount",
                 "E1,甲公司,2020-01-01,Series A,数千万"));                                                    // UNMAPPED_VALUE
-        Pipeline.Result r = Pipeline.run(spark(), TestInputs.config(in, dir.resolve("out"), "2024-06-30"));
+        Pipeline.Marts r = marts(TestInputs.config(in, dir.resolve("out"), "2024-06-30"), dir.resolve("scratch"));
 
         Map<String, SourceAccount> bySource = new java.util.HashMap<>();
-        r.summary().sources().forEach(a -> bySource.put(a.source(), a));
+        r.accounts().forEach(a -> bySource.put(a.source(), a));
         SourceAccount e = bySource.get("enterprises");
         assertEquals(7, e.accepted());
         assertEquals(0, e.rejected());
@@ -50,7 +50,7 @@ class FlagsTest extends SparkTestBase {
         assertEquals(Map.of("UNMAPPED_VALUE", 1L), bySource.get("patents").flags());
         assertEquals(Map.of("UNMAPPED_VALUE", 1L), bySource.get("funding").flags());
 
-        List<Row> firms = spark().read().parquet(r.tables().get("firms")).collectAsList();
+        List<Row> firms = r.metrics().firms().collectAsList();
         Row future = firms.stream().filter(f -> f.getAs("credit_code").equals(code(5))).findFirst().orElseThrow();
         assertNull(future.getAs("listing_board"), "not yet listed on as_of");
         assertNull(future.getAs("listing_date"));

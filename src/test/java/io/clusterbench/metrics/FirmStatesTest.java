@@ -44,10 +44,10 @@ class FirmStatesTest extends SparkTestBase {
                 code(5) + ",B,z,2010-01-01,存续,,,,创业板,300001,,",
                 code(6) + ",D,z,2010-01-01,存续,,,,上交所主板,600001,2015-03-03,2022-03-01"));
         TestInputs.write(in.resolve("patents.csv"), lines("application_no,application_date,applicants"));
-        Pipeline.Result r = Pipeline.run(spark(), TestInputs.config(in, dir.resolve("out"), "2024-06-30"));
-        zym = spark().read().parquet(r.tables().get("zone_year_metrics")).orderBy("year").cache();
-        listed = spark().read().parquet(r.tables().get("zone_year_listed")).cache();
-        firms = spark().read().parquet(r.tables().get("firms")).cache();
+        Pipeline.Marts r = marts(TestInputs.config(in, dir.resolve("out"), "2024-06-30"), dir.resolve("scratch"));
+        zym = r.metrics().zoneYearMetrics().orderBy("year").cache();
+        listed = r.metrics().zoneYearListed().cache();
+        firms = r.metrics().firms().cache();
     }
 
     private static List<Object> series(String column) {

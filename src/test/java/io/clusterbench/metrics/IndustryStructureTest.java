@@ -52,10 +52,10 @@ class IndustryStructureTest extends SparkTestBase {
         TestInputs.write(in.resolve("patents.csv"), lines("application_no,patent_type,application_date,grant_date,applicants,legal_status",
                 "202110000001.6,发明,2021-03-01,2024-05-01,Z65,有效"));
         Path job = TestInputs.write(dir.resolve("job.yaml"), "first_year: 2023\n");
-        Pipeline.Result r = Pipeline.run(spark(), JobConfigLoader.load(job,
-                new JobConfigLoader.Overrides(in.toString(), dir.resolve("out").toString(), "2024-12-31")));
-        zym = spark().read().parquet(r.tables().get("zone_year_metrics")).filter(col("year").equalTo(2024)).cache();
-        zimAll = spark().read().parquet(r.tables().get("zone_industry_metrics")).cache();
+        Pipeline.Marts r = marts(JobConfigLoader.load(job,
+                new JobConfigLoader.Overrides(in.toString(), dir.resolve("out").toString(), "2024-12-31")), dir.resolve("scratch"));
+        zym = r.metrics().zoneYearMetrics().filter(col("year").equalTo(2024)).cache();
+        zimAll = r.metrics().zoneIndustryMetrics().cache();
         zim = zimAll.filter(col("year").equalTo(2024));
     }
 

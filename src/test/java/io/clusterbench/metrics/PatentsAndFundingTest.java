@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class PatentsAndFundingTest extends SparkTestBase {
     @TempDir
     static Path dir;
-    static Pipeline.Result result;
+    static Pipeline.Marts result;
     static Dataset<Row> zym;
 
     @BeforeAll
@@ -60,8 +60,8 @@ class PatentsAndFundingTest extends SparkTestBase {
                 "E3,,丙科技有限公司,2022-01-01,天使轮,100万美元",
                 "E4,,同名科技有限公司,2022-01-01,天使轮,100万元",
                 "E5,,查无此公司,2022-01-01,天使轮,100万元"));
-        result = Pipeline.run(spark(), TestInputs.config(in, dir.resolve("out"), "2024-06-30"));
-        zym = spark().read().parquet(result.tables().get("zone_year_metrics")).cache();
+        result = marts(TestInputs.config(in, dir.resolve("out"), "2024-06-30"), dir.resolve("scratch"));
+        zym = result.metrics().zoneYearMetrics().cache();
     }
 
     private static Row at(String zone, int year) {
@@ -123,14 +123,14 @@ class PatentsAndFundingTest extends SparkTestBase {
     void ambiguousAndUnmatchedApplicantsBelongToNoZoneAndAreCounted() {
         // P5 and P6 add two by code and two by name (P5's repeated name is not a reference of its own)
         assertEquals(Map.of("by_code", 3L, "by_name", 5L, "by_former_name", 1L, "ambiguous", 1L, "unmatched", 1L),
-                result.summary().matching().get("patent_applicants"));
-        var patents = result.summary().sources().stream().filter(a -> a.source().equals("patents")).findFirst().orElseThrow();
+                result.links().matching().get("patent_applicants"));
+        var patents = result.accounts().stream().filter(a -> a.source().equals("patents")).findFirst().orElseThrow();
         assertEquals(1L, patents.flags().get("AMBIGUOUS_NAME"));
     }
 
     @Test
     void firmsCarryTheirPatentCounts() {
-        Dataset<Row> firms = spark().read().parquet(result.tables().get("firms"));
+        Dataset<Row> firms = result.metrics().firms();
         Row a = firms.filter(col("credit_code").equalTo(code(0))).first();
         assertEquals(2L, a.<Long>getAs("patents_total"), "P1 and P5");
         assertEquals(1L, a.<Long>getAs("invention_patents_granted"));
@@ -149,7 +149,7 @@ class PatentsAndFundingTest extends SparkTestBase {
         assertEquals(1L, z1.<Long>getAs("funding_undisclosed_events"));
         assertEquals(new BigDecimal("720.0000"), at("z2", 2022).getAs("funding_amount_cny_10k"));
         assertEquals(Map.of("by_code", 1L, "by_name", 2L, "by_former_name", 0L, "ambiguous", 1L, "unmatched", 1L),
-                result.summary().matching().get("funding"));
+                result.links().matching().get("funding"));
         assertNull(at("z1", 2021).getAs("hhi_industry"), "no industry_code column: structure is null");
         // the source is present, so a zone-year without events shows 0, not null
         assertEquals(0L, at("z2", 2021).<Long>getAs("funding_events"));

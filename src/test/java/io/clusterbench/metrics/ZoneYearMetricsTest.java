@@ -52,9 +52,9 @@ class ZoneYearMetricsTest extends SparkTestBase {
                 code(6) + ",庚科技有限公司,child,M7320,2020-02-02,注销,2024-05-01,2",
                 "92340602MA2PBQAH7E,辛个体店,child,F5211,2015-01-01,存续,,1"));
         TestInputs.write(in.resolve("patents.csv"), lines("application_no,application_date,applicants"));
-        Pipeline.Result r = Pipeline.run(spark(), TestInputs.config(in, dir.resolve("out"), "2024-06-30"));
-        metrics = spark().read().parquet(r.tables().get("zone_year_metrics")).cache();
-        firms = spark().read().parquet(r.tables().get("firms")).cache();
+        Pipeline.Marts r = marts(TestInputs.config(in, dir.resolve("out"), "2024-06-30"), dir.resolve("scratch"));
+        metrics = r.metrics().zoneYearMetrics().cache();
+        firms = r.metrics().firms().cache();
     }
 
     @Test

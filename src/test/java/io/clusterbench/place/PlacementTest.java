@@ -23,7 +23,7 @@ class PlacementTest extends SparkTestBase {
     @TempDir
     static Path dir;
     static Map<String, String[]> placed = new HashMap<>();
-    static Pipeline.Result result;
+    static Pipeline.Marts result;
 
     static String box(double lon0, double lat0, double lon1, double lat1) {
         return "\"POLYGON((" + lon0 + " " + lat0 + ", " + lon1 + " " + lat0 + ", " + lon1 + " " + lat1 + ", " + lon0 + " "
@@ -59,8 +59,8 @@ class PlacementTest extends SparkTestBase {
                 code(16) + ",F16,,100.5,30.5,共享路2号,,2018-01-01,存续",        // outside every boundary, then text
                 code(17) + ",F17,,121.62,31.20,,,2018-01-01,存续"));            // on drug's corner: inside
         TestInputs.write(in.resolve("patents.csv"), lines("application_no,application_date,applicants"));
-        result = Pipeline.run(spark(), TestInputs.config(in, dir.resolve("out"), "2024-06-30"));
-        for (Row r : spark().read().parquet(result.tables().get("firms")).collectAsList()) {
+        result = marts(TestInputs.config(in, dir.resolve("out"), "2024-06-30"), dir.resolve("scratch"));
+        for (Row r : result.metrics().firms().collectAsList()) {
             placed.put(r.getAs("name"), new String[]{r.getAs("zone_id"), r.getAs("placement")});
         }
     }
@@ -97,13 +97,13 @@ class PlacementTest extends SparkTestBase {
         assertPlaced("F14", "null", "unknown_zone");
         assertPlaced("F15", "null", "unplaced");
         assertEquals(Map.of("zone_id", 2L, "coordinates", 4L, "address", 3L, "authority", 1L, "division", 1L,
-                "unknown_zone", 1L, "unplaced", 1L), result.summary().placement());
+                "unknown_zone", 1L, "unplaced", 1L), result.placed().placement());
     }
 
     @Test
     void aFirmInTheDrugBaseCountsOnceInEachEnclosingZone() {
         // drug: F7, F8, F17; sc adds F9; zj has none of its own. Each counted once per zone, 2018–2024.
-        List<Row> rows = spark().read().parquet(result.tables().get("zone_year_metrics"))
+        List<Row> rows = result.metrics().zoneYearMetrics()
                 .filter(col("year").equalTo(2024).and(col("zone_id").isin("drug", "sc", "zj")))
                 .select("zone_id", "firms_active", "firm_density_per_km2").orderBy("zone_id").collectAsList();
         assertEquals("[[drug,3], [sc,4], [zj,4]]",
