@@ -55,8 +55,8 @@ if [ "$SIZE" = sample ]; then
   mb=$(median "${bare[@]}"); mr=$(median "${run[@]}")
   echo
   echo "bench sample: $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM start to exit, median of ${#run[@]} rounds"
-  printf '  %-52s %8s\n' step "wall s"
-  printf '  %-52s %8s\n' "bare Spark job (session, one CSV read, one Parquet write)" "$mb" \
+  printf '  %-58s %8s\n' step "wall s"
+  printf '  %-58s %8s\n' "bare Spark job (session, one CSV read, one Parquet write)" "$mb" \
     "sample run (591 firms, 18 tables and the report)" "$mr"
   echo "  sample run / bare Spark job: $(awk -v a="$mr" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')"
   printf 'sample\t%s\t%s\t%s\n' "$mb" "$mr" "$(date -u +%FT%TZ)" >> "$W/sample-results.tsv"
