@@ -23,8 +23,17 @@ public interface Intermediates {
 
     /** A kept dataset and the aggregates observed over its rows while it was kept. */
     record Observed(Dataset<Row> data, Map<String, Object> metrics) {
-        /** A count or sum observed; 0 when no task ran, as over an input without rows (nothing was observed). */
+        /**
+         * A count or sum observed. 0 when nothing was observed (no task ran, as over an input without files) and
+         * for a sum over no rows (null).
+         */
         public long count(String metric) {
+            if (metrics.isEmpty()) {
+                return 0;
+            }
+            if (!metrics.containsKey(metric)) {
+                throw new IllegalArgumentException("no observed metric '" + metric + "' among " + metrics.keySet());
+            }
             Object v = metrics.get(metric);
             return v == null ? 0 : ((Number) v).longValue();
         }
