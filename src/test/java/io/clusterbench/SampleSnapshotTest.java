@@ -19,39 +19,97 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two runs over sample-data/: the README's DuckDB answers to the study's questions run as written and checked
- * against the same figures derived independently from zone_year_metrics; and the two runs' snapshots are
- * identical table by table (order-independent digests).
+ * Three runs over sample-data/ into one output: as_of 2024-06-30 with the sample's job file, 2023-12-31, and
+ * 2024-06-30 again without a job file (every encoding decided by the vote). The README's DuckDB answers to the
+ * study's questions run as written and are checked against the same figures derived independently; the two
+ * 2024-06-30 runs publish identical tables (order-independent digests); the rerun replaces its snapshot whole
+ * and leaves the 2023-12-31 one untouched; and its report shows what changed since 2023-12-31.
  */
 class SampleSnapshotTest extends SparkTestBase {
+    private static final java.time.LocalDate AS_OF = java.time.LocalDate.of(2024, 6, 30);
+    static final List<String> TABLES = List.of("zones", "firms", "zone_year_metrics", "technology_transfer",
+            "zone_year_listed", "zone_industry_metrics", "industry_divisions", "rejects", "benchmark_gaps", "zone_scores",
+            "zone_score_components", "gap_decomposition", "published_figures", "cultivation_candidates",
+            "industry_opportunities", "strong_clusters", "run_summary", "report");
+
     @TempDir
     static Path out;
+    /** What the first run published that the rerun replaces: its report (a report without history), its summary. */
     @TempDir
-    static Path again;
+    static Path first;
+    static java.util.Map<String, String> firstDigests;
+    /** The 2023-12-31 snapshot's files as its own run left them. */
+    static java.util.Map<Path, Long> earlier;
 
-    /** Once with the sample's job file, once with none (every encoding decided by the vote): the same tables. */
     @BeforeAll
-    static void sampleRuns() {
+    static void sampleRuns() throws java.io.IOException {
         Pipeline.run(spark(), JobConfigLoader.load(Path.of("jobs/sample.yaml"),
                 new JobConfigLoader.Overrides(null, out.toString(), null)));
-        // the second output first gets an earlier snapshot, so that its report has a "since the last snapshot" section
+        firstDigests = io.clusterbench.publish.SnapshotDigest.of(spark(), out.toString(), AS_OF);
+        copyTree(out.resolve("report/as_of=2024-06-30"), first.resolve("report"));
+        Files.copy(out.resolve("_runs/as_of=2024-06-30/run_summary.json"), first.resolve("run_summary.json"));
+
         Pipeline.run(spark(), JobConfigLoader.load(null,
-                new JobConfigLoader.Overrides("sample-data", again.toString(), "2023-12-31")));
+                new JobConfigLoader.Overrides("sample-data", out.toString(), "2023-12-31")));
+        earlier = filesOf(out, "as_of=2023-12-31");
         Pipeline.run(spark(), JobConfigLoader.load(null,
-                new JobConfigLoader.Overrides("sample-data", again.toString(), "2024-06-30")));
+                new JobConfigLoader.Overrides("sample-data", out.toString(), "2024-06-30")));
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private static java.util.Map<Path, Long> filesOf(Path root, String partition) throws java.io.IOException {
+        java.util.Map<Path, Long> m = new java.util.TreeMap<>();
+        try (var all = Files.walk(root)) {
+            for (Path p : all.filter(f -> f.toString().contains(partition) && Files.isRegularFile(f)).toList()) {
+                m.put(root.relativize(p), Files.getLastModifiedTime(p).toMillis() ^ Files.size(p));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void rerunningAnAsOfReplacesItsSnapshotAndLeavesTheOtherUntouched() throws Exception {
+        for (String t : TABLES) {
+            try (var parts = Files.list(out.resolve(t))) {
+                assertEquals(List.of("as_of=2023-12-31", "as_of=2024-06-30"),
+                        parts.map(p -> p.getFileName().toString()).sorted().toList(), t);
+            }
+        }
+        for (String t : List.of("firms", "rejects", "zone_industry_metrics", "strong_clusters", "zones")) {
+            try (var files = Files.list(out.resolve(t).resolve("as_of=2024-06-30"))) {
+                long parquet = files.filter(p -> p.toString().endsWith(".parquet")).count();
+                assertTrue(parquet >= 1 && parquet <= 8, t + " has " + parquet + " files: one copy, not two");
+            }
+        }
+        assertEquals(earlier, filesOf(out, "as_of=2023-12-31"), "the 2023-12-31 snapshot changed");
+        assertTrue(Files.exists(out.resolve("_runs/as_of=2024-06-30/_SUCCESS")));
+        assertTrue(Files.exists(out.resolve("_runs/as_of=2023-12-31/_SUCCESS")));
+        try (var staging = Files.list(out.resolve("_staging"))) {
+            // the lock file stays (empty, unlocked); no run's staging directory does
+            assertEquals(List.of(".lock"), staging.map(p -> p.getFileName().toString()).toList(),
+                    "a finished run leaves no staging behind");
+        }
+        assertEquals(0, Files.size(out.resolve("_staging/.lock")), "a released lock names no holder");
     }
 
     @Test
     void twoRunsOnTheSameInputPublishIdenticalRows() {
-        java.time.LocalDate asOf = java.time.LocalDate.of(2024, 6, 30);
-        var first = io.clusterbench.publish.SnapshotDigest.of(spark(), out.toString(), asOf);
-        var second = io.clusterbench.publish.SnapshotDigest.of(spark(), again.toString(), asOf);
-        assertEquals(18, first.size(), "17 tables and the report: " + first.keySet());
+        var withJob = new java.util.TreeMap<>(firstDigests);
+        var byVote = new java.util.TreeMap<>(io.clusterbench.publish.SnapshotDigest.of(spark(), out.toString(), AS_OF));
+        assertEquals(18, withJob.size(), "17 tables and the report: " + withJob.keySet());
         // the reports differ by the section on the earlier snapshot only (theReportShowsWhatChangedSinceTheLastSnapshot)
-        first.remove("report");
-        second.remove("report");
-        assertEquals(first, second);
-        assertTrue(first.get("firms").startsWith("581:"), first.get("firms"));
+        withJob.remove("report");
+        byVote.remove("report");
+        assertEquals(withJob, byVote);
+        assertTrue(withJob.get("firms").startsWith("581:"), withJob.get("firms"));
     }
 
     @Test
@@ -73,13 +131,13 @@ class SampleSnapshotTest extends SparkTestBase {
             }
         }
         assertEquals(1, invalid.size(), "the sample plants one GBK row in funding.csv");
-        for (Path o : List.of(out, again)) {
-            List<Long> rejected = spark().read().parquet(o.resolve("rejects/as_of=2024-06-30").toString())
-                    .filter("source = 'funding' AND reason_code = 'ENCODING_ERROR'").select("line_no")
-                    .as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
-            assertEquals(invalid, rejected);
-            var summary = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(o.resolve("_runs/as_of=2024-06-30/run_summary.json").toFile()).get("sources");
+        List<Long> rejected = spark().read().parquet(out.resolve("rejects/as_of=2024-06-30").toString())
+                .filter("source = 'funding' AND reason_code = 'ENCODING_ERROR'").select("line_no")
+                .as(org.apache.spark.sql.Encoders.LONG()).collectAsList();
+        assertEquals(invalid, rejected);
+        // with the job file's declared encodings and with the vote alone
+        for (Path summaryFile : List.of(first.resolve("run_summary.json"), out.resolve("_runs/as_of=2024-06-30/run_summary.json"))) {
+            var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summaryFile.toFile()).get("sources");
             var funding = summary.get("funding").get("files").get(0);
             assertEquals("UTF-8", funding.get("encoding").asText());
             assertEquals(1, funding.get("lines_against").asLong());
@@ -89,7 +147,7 @@ class SampleSnapshotTest extends SparkTestBase {
 
     @Test
     void theReportNamesTheRejectReasonsThatOccurredPerSourceInTheContractsOrder() throws Exception {
-        String html = Files.readString(out.resolve("report/as_of=2024-06-30/index.en.html"));
+        String html = Files.readString(first.resolve("report/index.en.html"));
         // Expected from the rejects table, independently of the run summary the report is drawn from.
         java.util.Map<String, java.util.Map<String, Long>> bySource = new java.util.TreeMap<>();
         for (org.apache.spark.sql.Row r : spark().read().parquet(out.resolve("rejects/as_of=2024-06-30").toString())
@@ -113,7 +171,7 @@ class SampleSnapshotTest extends SparkTestBase {
 
     @Test
     void theReportIsChineseFirstWithAnEnglishEditionAndNoColumnIdentifierOutsideItsDictionary() throws Exception {
-        Path dir = out.resolve("report/as_of=2024-06-30");
+        Path dir = first.resolve("report");
         for (String page : List.of("index.html", "index.en.html")) {
             String html = Files.readString(dir.resolve(page));
             String lang = page.equals("index.html") ? "zh-CN" : "en";
@@ -136,8 +194,8 @@ class SampleSnapshotTest extends SparkTestBase {
     @Test
     void theReportShowsWhatChangedSinceTheLastSnapshot() throws Exception {
         for (String page : List.of("index.html", "index.en.html")) {
-            String plain = Files.readString(out.resolve("report/as_of=2024-06-30/" + page));
-            String withHistory = Files.readString(again.resolve("report/as_of=2024-06-30/" + page));
+            String plain = Files.readString(first.resolve("report/" + page));
+            String withHistory = Files.readString(out.resolve("report/as_of=2024-06-30/" + page));
             int at = withHistory.indexOf("<section id=\"changes\">");
             assertTrue(at > 0 && !plain.contains("<section id=\"changes\">"), page);
             String section = withHistory.substring(at, withHistory.indexOf("</section>", at) + "</section>".length());
@@ -147,12 +205,12 @@ class SampleSnapshotTest extends SparkTestBase {
         // the same figures as the comparison of the two published snapshots (the compare command's), headline first
         var asOf = java.time.LocalDate.of(2024, 6, 30);
         var before = java.time.LocalDate.of(2023, 12, 31);
-        var config = JobConfigLoader.load(null, new JobConfigLoader.Overrides("sample-data", again.toString(), "2024-06-30"));
+        var config = JobConfigLoader.load(null, new JobConfigLoader.Overrides("sample-data", out.toString(), "2024-06-30"));
         var result = io.clusterbench.publish.SnapshotComparison.compare(
-                io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), again.toString(), asOf), asOf,
-                io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), again.toString(), before), before,
+                io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), out.toString(), asOf), asOf,
+                io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), out.toString(), before), before,
                 config.headlineMetrics(), List.of("hefei-htz", "sip", "weinan-htz", "zhangjiang-drug", "zhangjiang-htz", "zhangjiang-sc"));
-        String en = Files.readString(again.resolve("report/as_of=2024-06-30/index.en.html"));
+        String en = Files.readString(out.resolve("report/as_of=2024-06-30/index.en.html"));
         String section = en.substring(en.indexOf("<section id=\"changes\">"), en.indexOf("</section>", en.indexOf("<section id=\"changes\">")));
         String revisedTable = section.substring(section.indexOf("Past figures revised"), section.indexOf("<details"));
         long headlineRevisions = result.revisions().stream().filter(r -> config.headlineMetrics().contains(r.metric())).count();
@@ -172,7 +230,7 @@ class SampleSnapshotTest extends SparkTestBase {
 
     @Test
     void theCultivationSpreadsheetReadsBackWithChineseHeadersAndEachHomeFirmOnce() throws Exception {
-        byte[] bytes = Files.readAllBytes(out.resolve("report/as_of=2024-06-30/cultivation.csv"));
+        byte[] bytes = Files.readAllBytes(first.resolve("report/cultivation.csv"));
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 byte-order mark");
         // as Excel or WPS reads it: UTF-8 after the mark, comma-separated, quoted
         List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.InputStreamReader(
@@ -218,7 +276,7 @@ class SampleSnapshotTest extends SparkTestBase {
         });
         for (String page : List.of("index.html", "index.en.html")) {
             String html = Files.readString(dir.resolve(page));
-            String clean = Files.readString(out.resolve("report/as_of=2024-06-30/" + page));
+            String clean = Files.readString(first.resolve("report/" + page));
             assertEquals(scriptElements(clean), scriptElements(html), page + ": no script element added");
             assertFalse(html.replaceAll("(?s)<script.*?</script", "").contains("<img"), page + ": no markup from a name");
             assertTrue(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), page + ": the names are shown as text");
@@ -261,7 +319,7 @@ class SampleSnapshotTest extends SparkTestBase {
             }
             assertEquals(5 * 3, got.size(), "5 benchmark zones (Zhangjiang and its two nested zones, SIP, Hefei) x 3 metrics");
             // Independently: the same ratios from zone_year_metrics of 2023.
-            String zym = "read_parquet('" + out + "/zone_year_metrics/**/*.parquet', hive_partitioning = true)";
+            String zym = "read_parquet('" + out + "/zone_year_metrics/as_of=2024-06-30/*.parquet', hive_partitioning = true)";
             for (String g : got) {
                 String[] p = g.split("/");
                 try (ResultSet rs = s.executeQuery("SELECT h." + p[1] + " / b." + p[1] + " FROM " + zym + " h, " + zym
@@ -291,7 +349,7 @@ class SampleSnapshotTest extends SparkTestBase {
                 previous = rs.getDouble("lq");
             }
             // independently: per zone, the number of its divisions in 2023, at most five
-            String zim = "read_parquet('" + out + "/zone_industry_metrics/**/*.parquet', hive_partitioning = true)";
+            String zim = "read_parquet('" + out + "/zone_industry_metrics/as_of=2024-06-30/*.parquet', hive_partitioning = true)";
             try (ResultSet expected = s.executeQuery("SELECT sum(least(n, 5)) FROM (SELECT zone_id, count(*) AS n FROM "
                     + zim + " WHERE as_of = DATE '2024-06-30' AND year = 2023 GROUP BY zone_id)")) {
                 expected.next();
@@ -302,7 +360,7 @@ class SampleSnapshotTest extends SparkTestBase {
 
     @Test
     void lqIsReliableFromThreeActiveFirmsOfTheCell() throws Exception {
-        String zim = "read_parquet('" + out + "/zone_industry_metrics/**/*.parquet', hive_partitioning = true)";
+        String zim = "read_parquet('" + out + "/zone_industry_metrics/as_of=2024-06-30/*.parquet', hive_partitioning = true)";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE lq_reliable <> (firms_active >= 3)),"
                      + " count(*) FILTER (WHERE lq_reliable), count(*) FILTER (WHERE NOT lq_reliable) FROM " + zim)) {
@@ -319,7 +377,7 @@ class SampleSnapshotTest extends SparkTestBase {
      */
     @Test
     void transfersFromInstitutionsAgreeWithAnIndependentCount() throws Exception {
-        String firms = "read_parquet('" + out + "/firms/**/*.parquet', hive_partitioning = true)";
+        String firms = "read_parquet('" + out + "/firms/as_of=2024-06-30/*.parquet', hive_partitioning = true)";
         String zones = "('weinan-htz', 'hefei-htz', 'sip', 'xian-htz', 'baoji-htz')";
         String expected = "WITH firms AS (SELECT credit_code, name, zone_id FROM " + firms + " WHERE entity_kind = 'enterprise'),"
                 + " z AS (SELECT zone_id, list(name) AS names, list(credit_code) AS codes FROM firms WHERE zone_id IN " + zones
@@ -335,7 +393,7 @@ class SampleSnapshotTest extends SparkTestBase {
                 + " WHERE regexp_matches(a, '大学|学院|研究院|研究所|科学院|实验室|研究中心') AND NOT contains(a, '公司')"
                 + "  AND a NOT IN (SELECT name FROM firms) GROUP BY zone_id, a ORDER BY 1";
         String actual = "SELECT zone_id || '|' || source_name || '|' || inventions_transferred_in FROM read_parquet('"
-                + out + "/technology_transfer/**/*.parquet') WHERE source_kind = 'academic' AND inventions_transferred_in > 0"
+                + out + "/technology_transfer/as_of=2024-06-30/*.parquet') WHERE source_kind = 'academic' AND inventions_transferred_in > 0"
                 + " AND zone_id IN " + zones + " ORDER BY 1";
         List<String> want = strings(expected);
         assertTrue(want.contains("weinan-htz|西安交通大学|5") && want.contains("hefei-htz|中国科学技术大学|10"),
@@ -346,8 +404,8 @@ class SampleSnapshotTest extends SparkTestBase {
     /** The new columns and table, as DuckDB reads them: the contract's types (decimal money, double ratios, long counts). */
     @Test
     void theNewColumnsReadWithTheContractsTypes() throws Exception {
-        String zym = "read_parquet('" + out + "/zone_year_metrics/**/*.parquet', hive_partitioning = true)";
-        String tt = "read_parquet('" + out + "/technology_transfer/**/*.parquet', hive_partitioning = true)";
+        String zym = "read_parquet('" + out + "/zone_year_metrics/as_of=2024-06-30/*.parquet', hive_partitioning = true)";
+        String tt = "read_parquet('" + out + "/technology_transfer/as_of=2024-06-30/*.parquet', hive_partitioning = true)";
         assertEquals(List.of("firms_active_private|BIGINT", "private_share|DOUBLE", "patents_academic_coapplied|BIGINT",
                         "employees|BIGINT", "revenue_cny_10k|DECIMAL(20,4)", "rd_intensity|DOUBLE"),
                 strings("SELECT column_name || '|' || column_type FROM (DESCRIBE SELECT firms_active_private, private_share,"
