@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Writes sample-data/: a small, synthetic but realistic input in the contract's format (deterministic).
 
-Zones and their areas come from ../shared/data/zones-reference.csv (the Weinan benchmarking study); firms,
-dates, certificates and listings are invented. Rerun with: python3 scripts/make-sample-data.py
+Zones and their areas are the ones the Weinan benchmarking study cites (ZONES below); published_figures.csv (the
+figures the study quotes) is kept as it is; firms, dates, certificates and listings are invented. Rerun with:
+python3 scripts/make-sample-data.py
 """
-import csv, gzip, io, os, random, shutil, sys, zlib
+import csv, gzip, io, os, random, sys, zlib
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sample-data")
 rnd = random.Random(20240630)
@@ -433,9 +434,6 @@ def main():
              dict(nrow[0], credit_code="91610502MA6Y00000I")]                              # BAD_CREDIT_CODE (I not allowed)
     write_dicts(os.path.join(OUT, "financials.csv.gz"), nrow, nh, gz=True)
 
-    shutil.copyfile(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "published-figures.csv")
-                if os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "published-figures.csv"))
-                else os.path.join(OUT, "published_figures.csv"), os.path.join(OUT, "published_figures.csv"))
     print(f"wrote {len(rows)} firms, {len(prow)} patents, {len(frow) + 1} funding events, {len(nrow)} financial rows to {OUT}")
 
 

@@ -27,10 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SampleSnapshotTest extends SparkTestBase {
     private static final java.time.LocalDate AS_OF = java.time.LocalDate.of(2024, 6, 30);
-    static final List<String> TABLES = List.of("zones", "firms", "zone_year_metrics", "technology_transfer",
-            "zone_year_listed", "zone_industry_metrics", "industry_divisions", "rejects", "benchmark_gaps", "zone_scores",
-            "zone_score_components", "gap_decomposition", "published_figures", "cultivation_candidates",
-            "industry_opportunities", "strong_clusters", "run_summary", "report");
 
     @TempDir
     static Path out;
@@ -39,7 +35,7 @@ class SampleSnapshotTest extends SparkTestBase {
     static Path first;
     static java.util.Map<String, String> firstDigests;
     /** The 2023-12-31 snapshot's files as its own run left them. */
-    static java.util.Map<Path, Long> earlier;
+    static java.util.Map<String, String> earlier;
 
     @BeforeAll
     static void sampleRuns() throws java.io.IOException {
@@ -51,7 +47,7 @@ class SampleSnapshotTest extends SparkTestBase {
 
         Pipeline.run(spark(), JobConfigLoader.load(null,
                 new JobConfigLoader.Overrides("sample-data", out.toString(), "2023-12-31")));
-        earlier = filesOf(out, "as_of=2023-12-31");
+        earlier = TestInputs.fileStates(out, "as_of=2023-12-31");
         Pipeline.run(spark(), JobConfigLoader.load(null,
                 new JobConfigLoader.Overrides("sample-data", out.toString(), "2024-06-30")));
     }
@@ -65,19 +61,10 @@ class SampleSnapshotTest extends SparkTestBase {
         }
     }
 
-    private static java.util.Map<Path, Long> filesOf(Path root, String partition) throws java.io.IOException {
-        java.util.Map<Path, Long> m = new java.util.TreeMap<>();
-        try (var all = Files.walk(root)) {
-            for (Path p : all.filter(f -> f.toString().contains(partition) && Files.isRegularFile(f)).toList()) {
-                m.put(root.relativize(p), Files.getLastModifiedTime(p).toMillis() ^ Files.size(p));
-            }
-        }
-        return m;
-    }
-
     @Test
     void rerunningAnAsOfReplacesItsSnapshotAndLeavesTheOtherUntouched() throws Exception {
-        for (String t : TABLES) {
+        // every published table and the report (the names the first snapshot's digest found)
+        for (String t : firstDigests.keySet()) {
             try (var parts = Files.list(out.resolve(t))) {
                 assertEquals(List.of("as_of=2023-12-31", "as_of=2024-06-30"),
                         parts.map(p -> p.getFileName().toString()).sorted().toList(), t);
@@ -89,7 +76,7 @@ class SampleSnapshotTest extends SparkTestBase {
                 assertTrue(parquet >= 1 && parquet <= 8, t + " has " + parquet + " files: one copy, not two");
             }
         }
-        assertEquals(earlier, filesOf(out, "as_of=2023-12-31"), "the 2023-12-31 snapshot changed");
+        assertEquals(earlier, TestInputs.fileStates(out, "as_of=2023-12-31"), "the 2023-12-31 snapshot changed");
         assertTrue(Files.exists(out.resolve("_runs/as_of=2024-06-30/_SUCCESS")));
         assertTrue(Files.exists(out.resolve("_runs/as_of=2023-12-31/_SUCCESS")));
         try (var staging = Files.list(out.resolve("_staging"))) {
@@ -203,11 +190,10 @@ class SampleSnapshotTest extends SparkTestBase {
             assertEquals(plain, withHistory.replace(section + "\n", ""), page);
         }
         // the same figures as the comparison of the two published snapshots (the compare command's), headline first
-        var asOf = java.time.LocalDate.of(2024, 6, 30);
         var before = java.time.LocalDate.of(2023, 12, 31);
         var config = JobConfigLoader.load(null, new JobConfigLoader.Overrides("sample-data", out.toString(), "2024-06-30"));
         var result = io.clusterbench.publish.SnapshotComparison.compare(
-                io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), out.toString(), asOf), asOf,
+                io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), out.toString(), AS_OF), AS_OF,
                 io.clusterbench.publish.SnapshotComparison.publishedTables(spark(), out.toString(), before), before,
                 config.headlineMetrics(), List.of("hefei-htz", "sip", "weinan-htz", "zhangjiang-drug", "zhangjiang-htz", "zhangjiang-sc"));
         String en = Files.readString(out.resolve("report/as_of=2024-06-30/index.en.html"));

@@ -45,6 +45,22 @@ public final class TestInputs {
         return String.join("\n", lines) + "\n";
     }
 
+    /**
+     * Each regular file under {@code root} whose path contains {@code part}, by its path relative to root: its
+     * modification time and size. Two equal maps: the files were left as they were.
+     */
+    public static java.util.Map<String, String> fileStates(Path root, String part) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        try (var all = Files.walk(root)) {
+            for (Path p : all.filter(Files::isRegularFile).filter(p -> p.toString().contains(part)).toList()) {
+                m.put(root.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis() + "/" + Files.size(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return m;
+    }
+
     public static JobConfig config(Path input, Path output, String asOf) {
         return JobConfigLoader.load(null, new JobConfigLoader.Overrides(input.toString(), output.toString(), asOf));
     }

@@ -134,10 +134,9 @@ public final class SourceIngest {
         // such a row ranks first and loses nothing.
         Column keyHash = xxhash64(keys);
         // Counted as they are kept: whether there is anything to resolve, and whether the keys fit a broadcast.
-        Intermediates.Observed repeatedKeys = keep.keepObserving("stg_" + source + "_repeated_keys", parsed.filter(accepted)
-                .groupBy(keyHash.as("_key_hash")).count().filter(col("count").gt(1)).select("_key_hash"),
-                count(lit(1)).as("rows"));
-        long repeated = repeatedKeys.count("rows");
+        Intermediates.Observed repeatedKeys = keep.keepCounted("stg_" + source + "_repeated_keys", parsed.filter(accepted)
+                .groupBy(keyHash.as("_key_hash")).count().filter(col("count").gt(1)).select("_key_hash"));
+        long repeated = repeatedKeys.rows();
         if (repeated == 0) {
             return parsed;
         }
@@ -152,13 +151,13 @@ public final class SourceIngest {
         List<Column> partition = new ArrayList<>(List.of(col("_key_hash")));
         partition.addAll(List.of(keys));
         WindowSpec w = Window.partitionBy(partition.toArray(Column[]::new)).orderBy(order.toArray(Column[]::new));
-        Intermediates.Observed kept = keep.keepObserving("stg_" + source + "_duplicate_losers", candidates
+        Intermediates.Observed kept = keep.keepCounted("stg_" + source + "_duplicate_losers", candidates
                 .withColumns(Map.of("_rank", row_number().over(w),
                         "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))
                 .filter(col("_rank").gt(1))
-                .select(col(SourceParser.ROW).as("_loser_row"), col("_kept_at")), count(lit(1)).as("rows"));
+                .select(col(SourceParser.ROW).as("_loser_row"), col("_kept_at")));
         Dataset<Row> losers = kept.data();
-        boolean small = kept.count("rows") <= BROADCAST_LOSERS;
+        boolean small = kept.rows() <= BROADCAST_LOSERS;
 
         Column loser = col("_kept_at").isNotNull();
         Dataset<Row> resolved = parsed

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -80,9 +79,8 @@ public final class LinkStage {
             fundingZoneLinks = placedEvents.join(zones,
                     SortKeys.equal(placedEvents.col("matched_code"), zones.col("matched_code"))).drop(zones.col("matched_code"));
         }
-        Intermediates.Observed counts = keep.keepObserving("int_firm_patent_counts", FirmPatentCounts.of(links),
-                count(lit(1)).as("rows"));
-        return new Result(zoneLinks, fundingZoneLinks, counts.data(), counts.count("rows"),
+        Intermediates.Observed counts = keep.keepCounted("int_firm_patent_counts", FirmPatentCounts.of(links));
+        return new Result(zoneLinks, fundingZoneLinks, counts.data(), counts.rows(),
                 TechnologyTransfer.table(references, zoneLinks), matching, ambiguous);
     }
 

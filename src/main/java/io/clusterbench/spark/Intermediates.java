@@ -23,6 +23,14 @@ public interface Intermediates {
 
     /** A kept dataset and the aggregates observed over its rows while it was kept. */
     record Observed(Dataset<Row> data, Map<String, Object> metrics) {
+        /** The metric {@link #keepCounted} observes. */
+        static final String ROWS = "rows";
+
+        /** The rows kept, as {@link #keepCounted} counted them. */
+        public long rows() {
+            return count(ROWS);
+        }
+
         /**
          * A count or sum observed. 0 when nothing was observed (no task ran, as over an input without files) and
          * for a sum over no rows (null).
@@ -61,6 +69,11 @@ public interface Intermediates {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the observed metrics", e);
         }
+    }
+
+    /** Keeps {@code data} and counts its rows as it is kept ({@link Observed#rows()}). */
+    default Observed keepCounted(String name, Dataset<Row> data) {
+        return keepObserving(name, data, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as(Observed.ROWS));
     }
 
     /** Cached in memory, spilling to disk (stage tests, which have no staging area). */

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static io.clusterbench.TestInputs.code;
 import static io.clusterbench.TestInputs.lines;
@@ -195,13 +194,10 @@ class BadConfigurationTest extends SparkTestBase {
         assertTrue(Files.exists(inside.resolve("zones.csv")), "the input is still there");
     }
 
-    static Map<String, String> files(Path root) throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.filter(Files::isRegularFile).filter(p -> !p.toString().contains("_staging")).toList()) {
-                m.put(root.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis() + "/" + Files.size(p));
-            }
-        }
+    /** The output's files outside its staging area (where a refused run may leave its own scratch). */
+    static Map<String, String> files(Path root) {
+        Map<String, String> m = new TreeMap<>(TestInputs.fileStates(root, ""));
+        m.keySet().removeIf(f -> f.contains("_staging"));
         return m;
     }
 }
