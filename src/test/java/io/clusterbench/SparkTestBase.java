@@ -10,9 +10,16 @@ import org.junit.jupiter.api.BeforeAll;
  * through {@link #assertFramesEqual}, whose library depends on the Spark line ({@code src/test/spark-<line>/java}:
  * spark-testing-base on 3.5, Spark's own QueryTest on 4). The session keeps Spark's default ANSI mode: on in
  * Spark 4, off in 3.5.
+ *
+ * <p>Expressions are evaluated interpreted, not compiled: on the suite's few-row inputs, generating and compiling
+ * Java for each of several hundred plans costs far more than it saves (measured: a quarter of the suite's time).
+ * Both paths compute the same results; the sample test's first run uses Spark's compiled defaults
+ * ({@link #withCompiledCode}) and must publish the same rows as its interpreted rerun.
  */
 public abstract class SparkTestBase {
     private static SparkSession session;
+    private static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+    private static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
 
     @BeforeAll
     static synchronized void startSpark() {
@@ -28,6 +35,10 @@ public abstract class SparkTestBase {
                     .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config(WHOLE_STAGE_CODEGEN, "false")
+                    .config(CODEGEN_FACTORY_MODE, "NO_CODEGEN")
+                    // as the job sets it: the UI's plan text is built for every query whether or not anyone reads it
+                    .config("spark.sql.ui.explainMode", "simple")
                     .getOrCreate();
             session.sparkContext().setLogLevel("WARN");
             FrameAssertions.use(session);
@@ -36,6 +47,19 @@ public abstract class SparkTestBase {
 
     protected static SparkSession spark() {
         return session;
+    }
+
+    /** Runs {@code work} with Spark's defaults for code generation, as a job runs in production. */
+    protected static void withCompiledCode(Runnable work) {
+        var conf = session.conf();
+        conf.set(WHOLE_STAGE_CODEGEN, "true");
+        conf.set(CODEGEN_FACTORY_MODE, "FALLBACK");
+        try {
+            work.run();
+        } finally {
+            conf.set(WHOLE_STAGE_CODEGEN, "false");
+            conf.set(CODEGEN_FACTORY_MODE, "NO_CODEGEN");
+        }
     }
 
     /**
