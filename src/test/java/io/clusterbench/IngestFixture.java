@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -47,6 +48,12 @@ public final class IngestFixture {
         assertEquals(a.rejected(), s.rejects().count(), a.source() + " reject rows");
         long byReason = a.rejectedByReason().values().stream().mapToLong(Long::longValue).sum();
         assertEquals(a.rejected(), byReason, a.source() + " rejects by reason");
+        Map<String, Long> stagedFlags = new java.util.TreeMap<>();
+        for (Row r : s.staging().select(org.apache.spark.sql.functions.explode(
+                org.apache.spark.sql.functions.col("flags"))).groupBy("col").count().collectAsList()) {
+            stagedFlags.put(r.getString(0), r.getLong(1));
+        }
+        assertEquals(stagedFlags, a.flags(), a.source() + " flags of the accepted rows");
     }
 
     public static Row only(List<Row> rows) {

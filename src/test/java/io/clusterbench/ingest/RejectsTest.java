@@ -44,7 +44,7 @@ class RejectsTest extends SparkTestBase {
                 code(5) + ",庚公司,,2016-03-01,存续,,10,200.5,34.5,某庚",              // 8 BAD_GEOMETRY
                 code(6) + ",辛公司,z1,2016-03-01,注销,2015-01-01,10,,,某辛",           // 9 DATE_ORDER
                 code(7) + ",壬公司,z1,2016-03-01,存续,,-3,,,某壬",                    // 10 NEGATIVE_VALUE
-                code(0) + ",甲公司旧记录,z1,2010-03-01,存续,,10,,,某甲",             // 11 DUPLICATE_KEY (loses to line 2)
+                code(0) + ",甲公司旧记录,z1,1899-03-01,存续,,10,,,某甲",             // 11 DUPLICATE_KEY (loses to line 2), flagged DATE_BEFORE_1900
                 code(8) + ",癸公司,z1,2024-09-01,存续,,10,,,某癸"));                  // 12 after as_of
         TestInputs.write(in.resolve("patents.csv"), lines(
                 "application_no,patent_type,application_date,grant_date,applicants,applicant_codes,inventors",
@@ -104,6 +104,7 @@ class RejectsTest extends SparkTestBase {
         assertEquals(1, e.accepted());
         assertEquals(9, e.rejected());
         assertEquals(1, e.afterAsOf());
+        assertEquals(Map.of(), e.flags(), "the losing duplicate's flag leaves the accepted rows with it");
         assertEquals(5, result.patents().account().read());
         assertEquals(2, result.funding().account().read());
     }
