@@ -14,10 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.posexplode_outer;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -52,23 +56,42 @@ public final class SourceIngest {
     public static StagedSource ingest(SparkSession spark, SourceParser parser, List<SourceFile> files,
                                       DuplicateRule duplicates, Intermediates keep) {
         SourceSpec spec = parser.spec();
-        // Each file is parsed once into the source's one kept copy; everything downstream reads that copy. Its
-        // rows are tallied by outcome, reason and flag while it is written.
-        Intermediates.Observed parsed = keep.keepObserving("stg_" + spec.name() + "_parsed",
-                ParsedSource.read(spark, parser, files, spec.rawLabels()), RowTally.ofParsedRows());
-        RowTally tally = RowTally.of(parsed);
-        Dataset<Row> resolved = parsed.data();
-        if (duplicates != null) {
-            Resolution resolution = resolveDuplicates(parsed.data(), duplicates, keep, spec.name());
-            resolved = resolution.rows();
-            tally = tally.withDuplicateLosers(resolution.losers());
+        // Each file is parsed once into the source's one kept copy; everything downstream reads that copy.
+        Dataset<Row> parsed = keep.keep("stg_" + spec.name() + "_parsed",
+                ParsedSource.read(spark, parser, files, spec.rawLabels()));
+        Dataset<Row> resolved = duplicates == null ? parsed : resolveDuplicates(parsed, duplicates, keep, spec.name());
+
+        // One job counts every row by outcome and reason, and the accepted rows per flag: posexplode_outer gives
+        // a row without flags one line (pos null) and a row with k flags k lines, of which pos 0 stands for the row.
+        Map<String, Long> byOutcome = new TreeMap<>();
+        Map<String, Long> byReason = new TreeMap<>();
+        Map<String, Long> flags = new TreeMap<>();
+        long read = 0;
+        for (Row r : resolved.select(col(SourceParser.OUTCOME), col(SourceParser.REASON),
+                        posexplode_outer(col(SourceParser.FLAGS)).as(new String[]{"pos", "flag"}))
+                .groupBy(SourceParser.OUTCOME, SourceParser.REASON, "flag")
+                .agg(sum(when(col("pos").isNull().or(col("pos").equalTo(0)), 1L).otherwise(0L)).as("rows"),
+                        count(col("flag")).as("flagged"))
+                .collectAsList()) {
+            String outcome = r.getString(0);
+            long n = r.getLong(3);
+            read += n;
+            byOutcome.merge(outcome, n, Long::sum);
+            if (!r.isNullAt(1)) {
+                byReason.merge(r.getString(1), n, Long::sum);
+            }
+            if (!r.isNullAt(2) && outcome.equals(RowVerdict.Outcome.ACCEPTED)) {
+                flags.merge(r.getString(2), r.getLong(4), Long::sum);
+            }
         }
         LinkedHashSet<String> unknown = new LinkedHashSet<>();
         files.forEach(f -> unknown.addAll(f.mapping().unknownColumns()));
         SourceAccount account = new SourceAccount(spec.name(),
                 files.stream().map(SourceAccount.FileEncoding::of).toList(),
-                tally.read(), tally.accepted(), tally.rejected(), tally.afterAsOf(), tally.byReason(), tally.flags(),
-                List.copyOf(unknown));
+                read, byOutcome.getOrDefault(RowVerdict.Outcome.ACCEPTED, 0L),
+                byOutcome.getOrDefault(RowVerdict.Outcome.REJECTED, 0L),
+                byOutcome.getOrDefault(RowVerdict.Outcome.AFTER_AS_OF, 0L),
+                byReason, flags, List.copyOf(unknown));
 
         List<Column> stagingColumns = new ArrayList<>();
         for (String f : parser.stagingSchema().fieldNames()) {
@@ -102,12 +125,8 @@ public final class SourceIngest {
      * with millions of repeated applications the resolution costs a narrow sort instead of a second copy of the
      * source.
      */
-    /** The parsed rows with duplicate keys resolved, and the losers counted with their flags ({@link RowTally}). */
-    private record Resolution(Dataset<Row> rows, Intermediates.Observed losers) {
-    }
-
-    private static Resolution resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule, Intermediates keep,
-                                                String source) {
+    private static Dataset<Row> resolveDuplicates(Dataset<Row> parsed, DuplicateRule rule, Intermediates keep,
+                                                  String source) {
         Column accepted = col(SourceParser.OUTCOME).equalTo(RowVerdict.Outcome.ACCEPTED);
         Column[] keys = rule.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         // Repeated keys are found by their 64-bit hash (a long aggregates far faster than a text key). A hash
@@ -119,7 +138,7 @@ public final class SourceIngest {
                 .groupBy(keyHash.as("_key_hash")).count().filter(col("count").gt(1)).select("_key_hash"));
         long repeated = repeatedKeys.rows();
         if (repeated == 0) {
-            return new Resolution(parsed, new Intermediates.Observed(parsed, java.util.Map.of()));
+            return parsed;
         }
         Dataset<Row> candidates = parsed.filter(accepted).withColumn("_key_hash", keyHash)
                 .join(repeated <= BROADCAST_KEYS ? broadcast(repeatedKeys.data()) : repeatedKeys.data(), "_key_hash", "left_semi");
@@ -132,12 +151,11 @@ public final class SourceIngest {
         List<Column> partition = new ArrayList<>(List.of(col("_key_hash")));
         partition.addAll(List.of(keys));
         WindowSpec w = Window.partitionBy(partition.toArray(Column[]::new)).orderBy(order.toArray(Column[]::new));
-        // Only the row id and where the kept row is are kept; the losers' flags are tallied on the way.
-        Intermediates.Observed kept = keep.keepNarrowed("stg_" + source + "_duplicate_losers", candidates
-                        .withColumns(Map.of("_rank", row_number().over(w),
-                                "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))
-                        .filter(col("_rank").gt(1)),
-                new Column[]{col(SourceParser.ROW).as("_loser_row"), col("_kept_at")}, RowTally.ofDuplicateLosers());
+        Intermediates.Observed kept = keep.keepCounted("stg_" + source + "_duplicate_losers", candidates
+                .withColumns(Map.of("_rank", row_number().over(w),
+                        "_kept_at", first(concat(col(SourceParser.FILE), lit(":"), col(SourceParser.LINE))).over(w)))
+                .filter(col("_rank").gt(1))
+                .select(col(SourceParser.ROW).as("_loser_row"), col("_kept_at")));
         Dataset<Row> losers = kept.data();
         boolean small = kept.rows() <= BROADCAST_LOSERS;
 
@@ -152,7 +170,7 @@ public final class SourceIngest {
                 .drop("_loser_row", "_kept_at");
         // Broadcast, the lookup is cheap enough to redo wherever the staging rows are read; beyond that it is
         // done once by a shuffle and kept.
-        return new Resolution(small ? resolved : keep.keep("stg_" + source + "_resolved", resolved), kept);
+        return small ? resolved : keep.keep("stg_" + source + "_resolved", resolved);
     }
 
     static String rootMessage(Throwable e) {

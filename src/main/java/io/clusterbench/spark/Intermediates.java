@@ -23,13 +23,8 @@ public interface Intermediates {
 
     /** A kept dataset and the aggregates observed over its rows while it was kept. */
     record Observed(Dataset<Row> data, Map<String, Object> metrics) {
-        /** The metric {@link #keepCounted} observes, which {@link #rows()} reads. */
-        public static final String ROWS = "rows";
-
-        /** The row count to observe beside other aggregates, for {@link #rows()}. */
-        public static Column rowCount() {
-            return org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as(ROWS);
-        }
+        /** The metric {@link #keepCounted} observes. */
+        static final String ROWS = "rows";
 
         /** The rows kept, as {@link #keepCounted} counted them. */
         public long rows() {
@@ -57,17 +52,8 @@ public interface Intermediates {
      * so that a count or a tally needs no second pass over the kept rows. The aggregates must be named.
      */
     default Observed keepObserving(String name, Dataset<Row> data, Column... metrics) {
-        return keepNarrowed(name, data, java.util.Arrays.stream(data.columns())
-                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new), metrics);
-    }
-
-    /**
-     * Keeps {@code columns} of {@code rows}, the aggregates computed over the rows before they are narrowed (a
-     * tally of a column the kept dataset does not need), in the same job.
-     */
-    default Observed keepNarrowed(String name, Dataset<Row> rows, Column[] columns, Column... metrics) {
         Observation seen = new Observation(name);
-        Dataset<Row> kept = keep(name, observe(rows, seen, metrics).select(columns));
+        Dataset<Row> kept = keep(name, observe(data, seen, metrics));
         return new Observed(kept, metrics(seen));
     }
 
@@ -87,7 +73,7 @@ public interface Intermediates {
 
     /** Keeps {@code data} and counts its rows as it is kept ({@link Observed#rows()}). */
     default Observed keepCounted(String name, Dataset<Row> data) {
-        return keepObserving(name, data, Observed.rowCount());
+        return keepObserving(name, data, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as(Observed.ROWS));
     }
 
     /** Cached in memory, spilling to disk (stage tests, which have no staging area). */
@@ -100,9 +86,9 @@ public interface Intermediates {
 
             /** A cache is filled lazily: counting it fills it and delivers the observation. */
             @Override
-            public Observed keepNarrowed(String name, Dataset<Row> rows, Column[] columns, Column... metrics) {
+            public Observed keepObserving(String name, Dataset<Row> data, Column... metrics) {
                 Observation seen = new Observation(name);
-                Dataset<Row> kept = keep(name, observe(rows, seen, metrics).select(columns));
+                Dataset<Row> kept = keep(name, observe(data, seen, metrics));
                 kept.count();
                 return new Observed(kept, metrics(seen));
             }
