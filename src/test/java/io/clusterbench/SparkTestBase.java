@@ -12,7 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
  * Spark 4, off in 3.5.
  *
  * <p>Expressions are evaluated interpreted, not compiled: on the suite's few-row inputs, generating and compiling
- * Java for each of several hundred plans costs far more than it saves (measured: a quarter of the suite's time).
+ * Java for each of several hundred plans costs more than it saves (measured on three classes of the suite, with the
+ * C1-only JIT of the test JVM: about a quarter off their time).
  * Both paths compute the same results; the sample test's first run uses Spark's compiled defaults
  * ({@link #withCompiledCode}) and must publish the same rows as its interpreted rerun.
  */
