@@ -20,13 +20,17 @@ public final class AcademicNames {
     private AcademicNames() {
     }
 
-    /** True when the normalised {@code name} reads as an institution's; false for a null name. */
+    /**
+     * True when the normalised {@code name} reads as an institution's; false for a null name. The company test
+     * comes first: most names are companies', and Spark stops at the first false, so they cost one substring
+     * search instead of eight (every applicant and owner name at 10 M patents goes through this).
+     */
     public static Column matches(Column name) {
         Column marked = lit(false);
         for (String m : MARKERS) {
             marked = marked.or(name.contains(m));
         }
-        return name.isNotNull().and(marked).and(name.contains(COMPANY).unary_$bang());
+        return name.isNotNull().and(name.contains(COMPANY).unary_$bang()).and(marked);
     }
 
     /** The same rule on one name, for code outside Spark (tests, the sample generator's checks). */

@@ -70,8 +70,9 @@ public final class PatentAttribution {
         // n), so they are not carried through the shuffle by patent.
         // The one name kept is an institution's (metrics.md "Technology transfer"): a name that reads as a
         // university's or institute's and did not match an enterprise firm. Persons' names are never kept.
-        Column institution = AcademicNames.matches(col("ref_name"))
-                .and(coalesce(col("matched_enterprise"), lit(false)).unary_$bang());
+        // (the matched test first: it is a boolean, the name test searches text)
+        Column institution = coalesce(col("matched_enterprise"), lit(false)).unary_$bang()
+                .and(AcademicNames.matches(col("ref_name")));
         Dataset<Row> resolved = matcher.resolve(distinctNames)
                 .withColumn("academic_name", when(institution, col("ref_name")))
                 .withColumn("_named", col("ref_name").isNotNull())

@@ -1,5 +1,6 @@
 package io.clusterbench.link;
 
+import io.clusterbench.spark.Intermediates;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,17 +29,29 @@ public final class TechnologyTransfer {
     /**
      * @param references {@link PatentAttribution#references} with the {@link PatentFacts}
      * @param zoneLinks  {@link PatentAttribution#zoneLinks}: (patent, role, firm, containing zone) with own_zone
+     * @param keep       where the two narrowed inputs are kept (each is read twice or more)
      * @return zone_id, source_kind, source_name, inventions_transferred_in, patents_coapplied: the rows where
      *         either count is non-zero
      */
-    public static Dataset<Row> table(Dataset<Row> references, Dataset<Row> zoneLinks) {
+    public static Dataset<Row> table(Dataset<Row> references, Dataset<Row> zoneLinks, Intermediates keep) {
         Column applicant = col("role").equalTo(PatentAttribution.APPLICANT);
         Column transferable = PatentFacts.validGrantedInvention().and(col("has_owners"));
+        // Both counts read only the links of transferable patents and of patents with an institution among their
+        // applicants, a small part of all links: each big input is scanned once for those rows, and the few
+        // columns read below are kept, instead of scanning the zone links four times and the references twice.
+        Dataset<Row> links = keep.keep("int_transfer_zone_links", zoneLinks
+                .filter(transferable.or(applicant.and(col("with_academic"))))
+                .select(col("application_no"), col("role"), col("credit_code"), col("zone_id"), col("own_zone"),
+                        col("with_academic"), transferable.as("_movable")));
+        Dataset<Row> sourceRefs = keep.keep("int_transfer_references", distinctApplicants(references)
+                .filter(transferable.or(col("academic_name").isNotNull()))
+                .select(col("application_no"), col("matched_code"), col("academic_name"), transferable.as("_movable")));
+        Column movableLink = col("_movable");
 
         // Transferred into Z: an owner firm in Z and no applicant firm in Z. Both sides are the zone links of
         // transferable patents, a small part of all links; the anti-join settles nesting (a move within Z's
         // subtree has an applicant in Z, so it is no transfer into Z).
-        Dataset<Row> movable = zoneLinks.filter(transferable);
+        Dataset<Row> movable = links.filter(movableLink);
         Dataset<Row> owned = movable.filter(col("role").equalTo(PatentAttribution.OWNER))
                 .select("application_no", "zone_id").distinct();
         Dataset<Row> applied = movable.filter(applicant).select("application_no", "zone_id");
@@ -48,7 +61,7 @@ public final class TechnologyTransfer {
         // by its finest zone, which is outside Z since no applicant firm is in Z); a firm in no zone; anyone else.
         Dataset<Row> ownZones = movable.filter(applicant.and(col("own_zone")))
                 .select(col("application_no").as("_patent"), col("credit_code").as("_firm"), col("zone_id").as("_firm_zone"));
-        Dataset<Row> applicants = distinctApplicants(references).filter(transferable);
+        Dataset<Row> applicants = sourceRefs.filter(movableLink);
         Dataset<Row> sources = applicants
                 .join(ownZones, col("application_no").equalTo(col("_patent")).and(col("matched_code").equalTo(col("_firm"))),
                         "left")
@@ -66,9 +79,9 @@ public final class TechnologyTransfer {
 
         // Co-applications, any year up to as_of: an applicant firm in Z beside the institution. The zone links
         // are narrowed to patents with an institution among their applicants before the join.
-        Dataset<Row> firmZones = zoneLinks.filter(applicant.and(col("with_academic")))
+        Dataset<Row> firmZones = links.filter(applicant.and(col("with_academic")))
                 .select("application_no", "zone_id").distinct();
-        Dataset<Row> institutions = distinctApplicants(references).filter(col("academic_name").isNotNull())
+        Dataset<Row> institutions = sourceRefs.filter(col("academic_name").isNotNull())
                 .select(col("application_no"), col("academic_name").as("source_name"));
         Dataset<Row> coapplied = firmZones.join(institutions, "application_no")
                 .groupBy("zone_id", "source_name")

@@ -86,7 +86,7 @@ class TechnologyTransferTest extends SparkTestBase {
 
     @Test
     void transfersBySourceAndCoApplicationsWithEachInstitution() {
-        List<String> rows = TechnologyTransfer.table(references, zoneLinks).collectAsList().stream()
+        List<String> rows = TechnologyTransfer.table(references, zoneLinks, Intermediates.inMemory()).collectAsList().stream()
                 .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3) + "|" + r.get(4))
                 .sorted().toList();
         assertEquals(List.of(
@@ -106,7 +106,7 @@ class TechnologyTransferTest extends SparkTestBase {
 
     @Test
     void noPersonIsEverNamed() {
-        List<Row> names = TechnologyTransfer.table(references, zoneLinks).filter(col("source_name").isNotNull())
+        List<Row> names = TechnologyTransfer.table(references, zoneLinks, Intermediates.inMemory()).filter(col("source_name").isNotNull())
                 .select("source_name").distinct().collectAsList();
         assertTrue(names.stream().noneMatch(r -> r.getString(0).equals("张三")), names.toString());
         assertEquals(0, references.filter(col("academic_name").equalTo("张三")).count());

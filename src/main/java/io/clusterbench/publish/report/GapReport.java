@@ -44,12 +44,13 @@ public final class GapReport {
     public static void write(SnapshotComparison.Tables tables, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
                              Optional<SnapshotComparison.Result> changes, Files files) {
         ReportData data = ReportData.collect(tables, config, summaryJson, boundaries, changes);
+        // the spreadsheet first: streaming it fills the cultivation list's first firms and group sizes for the page
+        files.write(CultivationList.FILE, out -> data.cultivation.writeCsv(out, data));
         String echarts = echarts();
         for (Lang lang : Lang.values()) {
             String html = render(data, lang, echarts);
             files.write(lang.fileName(), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
         }
-        files.write(CultivationList.FILE, out -> data.cultivation.writeCsv(out, data));
         files.write(GeoJson.FILE, out -> out.write(GeoJson.featureCollection(boundaries).getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The report's two editions. Each edition's sentences and labels live in one properties file
@@ -20,6 +22,8 @@ public enum Lang {
     private final String htmlLang;
     private final String fileName;
     private final Properties text = new Properties();
+    /** Parsed patterns by key: the spreadsheet asks for the same few texts for each of up to a million rows. */
+    private final Map<String, MessageFormat> patterns = new ConcurrentHashMap<>();
 
     Lang(String htmlLang, String fileName) {
         this.htmlLang = htmlLang;
@@ -49,10 +53,15 @@ public enum Lang {
 
     /** The edition's text for key, with {0}, {1}… filled in (MessageFormat: a literal quote is written ''). */
     public String t(String key, Object... args) {
-        String s = text.getProperty(key);
-        if (s == null) {
-            throw new IllegalStateException("report text '" + key + "' is missing from the " + name() + " edition");
+        MessageFormat f = patterns.computeIfAbsent(key, k -> {
+            String s = text.getProperty(k);
+            if (s == null) {
+                throw new IllegalStateException("report text '" + k + "' is missing from the " + name() + " edition");
+            }
+            return new MessageFormat(s, Locale.ROOT);
+        });
+        synchronized (f) { // a MessageFormat is not safe for concurrent use
+            return f.format(args);
         }
-        return new MessageFormat(s, Locale.ROOT).format(args);
     }
 }
