@@ -71,7 +71,7 @@ public final class CultivationList {
      * window and reading the ranked rows three times cost about 10 s for the 470,000 candidates of the 10 M
      * benchmark input; the sort alone serves all three.)
      */
-    static CultivationList of(Dataset<Row> candidates, ReportData data) {
+    static CultivationList of(Dataset<Row> candidates, Map<String, ReportData.ZoneInfo> zones) {
         // a snapshot from before the measured values existed: the columns read as null
         for (String c : VALUES) {
             if (!Arrays.asList(candidates.columns()).contains(c)) {
@@ -80,8 +80,11 @@ public final class CultivationList {
         }
         List<Row> families = new ArrayList<>();
         Map<String, Integer> familySizes = new LinkedHashMap<>();
-        for (ReportData.ZoneInfo z : data.homes()) {
-            String family = family(z, data);
+        for (ReportData.ZoneInfo z : zones.values()) {
+            if (!z.isHome()) {
+                continue;
+            }
+            String family = family(z, zones);
             families.add(RowFactory.create(z.id(), family, z.depth()));
             familySizes.merge(family, 1, Integer::sum);
         }
@@ -114,10 +117,10 @@ public final class CultivationList {
     }
 
     /** The outermost home zone containing z (z itself when no ancestor is a home zone). */
-    private static String family(ReportData.ZoneInfo z, ReportData data) {
+    private static String family(ReportData.ZoneInfo z, Map<String, ReportData.ZoneInfo> zones) {
         String top = z.id();
         for (String a : z.ancestors()) { // parent first, root last
-            ReportData.ZoneInfo az = data.zones.get(a);
+            ReportData.ZoneInfo az = zones.get(a);
             if (az != null && az.isHome()) {
                 top = a;
             }
@@ -197,6 +200,12 @@ public final class CultivationList {
      * the first firms and the size of each group are kept on the way for the page.
      */
     public void writeCsv(OutputStream out, ReportData data) throws IOException {
+        writeCsv(out, data::zoneName, data::divisionName);
+    }
+
+    /** As above, with the zones' and divisions' names from the given lookups (id or code, language → name). */
+    void writeCsv(OutputStream out, java.util.function.BiFunction<String, Lang, String> zoneName,
+                  java.util.function.BiFunction<String, Lang, String> divisionName) throws IOException {
         // buffered: the printer writes field by field, and each unbuffered write is encoded on its own
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write('\uFEFF');
@@ -220,9 +229,9 @@ public final class CultivationList {
             if (before < SHOWN_PER_GROUP) {
                 shown.computeIfAbsent(f.family(), k -> new LinkedHashMap<>()).computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f);
             }
-            List<String> rec = new ArrayList<>(List.of(text(data.zoneName(f.family(), zh)), text(data.zoneName(f.zone(), zh)),
+            List<String> rec = new ArrayList<>(List.of(text(zoneName.apply(f.family(), zh)), text(zoneName.apply(f.zone(), zh)),
                     text(f.name()), asText(f.creditCode()), f.division() == null ? "" : asText(f.division()),
-                    f.division() == null ? "" : data.divisionName(f.division(), zh), groupName(f.group(), zh)));
+                    f.division() == null ? "" : divisionName.apply(f.division(), zh), groupName(f.group(), zh)));
             for (String c : Criteria.HTE) {
                 Double v = Criteria.value(c, f);
                 rec.add(v == null ? "" : Criteria.csvNumber(c, v));

@@ -137,7 +137,7 @@ public final class ReportData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.cultivation = CultivationList.of(t.apply("cultivation_candidates"), this);
+        this.cultivation = CultivationList.of(t.apply("cultivation_candidates"), zones);
     }
 
     public static ReportData collect(SnapshotComparison.Tables t, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
