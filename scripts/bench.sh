@@ -15,7 +15,9 @@
 # Usage: scripts/bench.sh SIZE     (SIZE: firms, e.g. 100k, 1M, 10M; the input is generated once and kept)
 #        scripts/bench.sh sample   the fixed cost instead: the sample run (sample-data/, jobs/sample.yaml, the jar as
 #                                  run-sample.sh runs it) against a bare Spark job (session start, one CSV read, one
-#                                  Parquet write), alternating, ROUNDS times (default 3); prints both and their ratio.
+#                                  Parquet write) and the output floor (every source read and staged once, as many
+#                                  tables written as a run publishes, no other work), alternating, ROUNDS times
+#                                  (default 3); prints the three and their ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/spark-env.sh
@@ -33,33 +35,42 @@ mkdir -p "$W"
 
 if [ "$SIZE" = sample ]; then
   source scripts/lib/measure.sh
-  # Both steps get the run's class path (jar, then Spark's jars) and its heap; the bare job's one class comes
+  # All three steps get the run's class path (jar, then Spark's jars) and its heap; the bare and floor jobs come
   # from the test classes, which `mvn package` compiles.
   TESTCLASSES="$ROOT/target/test-classes-spark$SPARK_LINE"
-  [ -f "$TESTCLASSES/io/clusterbench/tools/BareSparkJob.class" ] || mvn -B -q -DskipTests -P"$SPARK_PROFILE" package
+  [ -f "$TESTCLASSES/io/clusterbench/tools/OutputFloorJob.class" ] || mvn -B -q -DskipTests -P"$SPARK_PROFILE" package
   S="$W/sample"
   mkdir -p "$S"
-  bare=(); run=()
+  # the tables a run publishes besides the report (a directory of files, not a Spark write)
+  TABLES=17
+  bare=(); floor=(); run=()
   for r in $(seq "${ROUNDS:-3}"); do
     rm -rf "$S/bare"
     measure "$S/bare-$r.log" java "${SPARK_JAVA_FLAGS[@]}" -Xmx4g -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
       -cp "$TESTCLASSES:$JAR:$CP" io.clusterbench.tools.BareSparkJob sample-data/enterprises "$S/bare"
     bare+=("$wall")
+    rm -rf "$S/floor"
+    measure "$S/floor-$r.log" java "${SPARK_JAVA_FLAGS[@]}" -Xmx4g -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
+      -cp "$TESTCLASSES:$JAR:$CP" io.clusterbench.tools.OutputFloorJob sample-data "$S/floor" "$TABLES"
+    floor+=("$wall")
     rm -rf "$S/out"
     measure "$S/run-$r.log" java "${SPARK_JAVA_FLAGS[@]}" -Xmx4g -Dlog4j2.configurationFile="$LOCAL_LOG_CONFIG" \
       -cp "$JAR:$CP" io.clusterbench.cli.ClusterbenchCli run --job jobs/sample.yaml --output "$S/out"
     run+=("$wall")
-    echo "  round $r: bare Spark job ${bare[-1]} s, sample run ${run[-1]} s"
+    echo "  round $r: bare Spark job ${bare[-1]} s, output floor ${floor[-1]} s, sample run ${run[-1]} s"
   done
   median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-  mb=$(median "${bare[@]}"); mr=$(median "${run[@]}")
+  mb=$(median "${bare[@]}"); mf=$(median "${floor[@]}"); mr=$(median "${run[@]}")
   echo
   echo "bench sample: $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); JVM start to exit, median of ${#run[@]} rounds"
-  printf '  %-58s %8s\n' step "wall s"
-  printf '  %-58s %8s\n' "bare Spark job (session, one CSV read, one Parquet write)" "$mb" \
-    "sample run (591 firms, 18 tables and the report)" "$mr"
+  printf '  %-66s %8s\n' step "wall s"
+  printf '  %-66s %8s\n' "bare Spark job (session, one CSV read, one Parquet write)" "$mb" \
+    "output floor (every source staged, $TABLES tables written, no work)" "$mf" \
+    "sample run (591 firms, $TABLES tables and the report)" "$mr"
+  echo "  output floor / bare Spark job: $(awk -v a="$mf" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')"
   echo "  sample run / bare Spark job: $(awk -v a="$mr" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')"
-  printf 'sample\t%s\t%s\t%s\n' "$mb" "$mr" "$(date -u +%FT%TZ)" >> "$W/sample-results.tsv"
+  echo "  sample run / output floor: $(awk -v a="$mr" -v b="$mf" 'BEGIN { printf "%.2f", a / b }')"
+  printf 'sample\t%s\t%s\t%s\t%s\n' "$mb" "$mr" "$(date -u +%FT%TZ)" "$mf" >> "$W/sample-results.tsv"
   exit 0
 fi
 # Regenerated when the generator changed since the input was written.
