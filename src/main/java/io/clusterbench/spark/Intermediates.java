@@ -1,6 +1,5 @@
 package io.clusterbench.spark;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -21,59 +20,35 @@ public interface Intermediates {
     /** @return a dataset with the same rows and columns as {@code data}, computed once */
     Dataset<Row> keep(String name, Dataset<Row> data);
 
-    /** A kept dataset and the aggregates observed over its rows while it was kept. */
-    record Observed(Dataset<Row> data, Map<String, Object> metrics) {
-        /** The metric {@link #keepCounted} observes. */
-        static final String ROWS = "rows";
-
-        /** The rows kept, as {@link #keepCounted} counted them. */
-        public long rows() {
-            return count(ROWS);
-        }
-
-        /**
-         * A count or sum observed. 0 when nothing was observed (no task ran, as over an input without files) and
-         * for a sum over no rows (null).
-         */
-        public long count(String metric) {
-            if (metrics.isEmpty()) {
-                return 0;
-            }
-            if (!metrics.containsKey(metric)) {
-                throw new IllegalArgumentException("no observed metric '" + metric + "' among " + metrics.keySet());
-            }
-            Object v = metrics.get(metric);
-            return v == null ? 0 : ((Number) v).longValue();
-        }
+    /** A kept dataset and the number of its rows, counted while it was kept. */
+    record Observed(Dataset<Row> data, long rows) {
     }
 
     /**
-     * Keeps {@code data} and computes the given aggregates over its rows in the same job ({@code Dataset.observe}),
-     * so that a count or a tally needs no second pass over the kept rows. The aggregates must be named.
+     * Keeps {@code data} and counts its rows in the same job ({@code Dataset.observe}), so that a count which only
+     * decides how a later step joins costs no second pass over the kept rows. (Tallies of many conditions are
+     * aggregations over the kept rows instead: Spark evaluates observed aggregates row by row.)
      */
-    default Observed keepObserving(String name, Dataset<Row> data, Column... metrics) {
+    default Observed keepCounted(String name, Dataset<Row> data) {
         Observation seen = new Observation(name);
-        Dataset<Row> kept = keep(name, observe(data, seen, metrics));
-        return new Observed(kept, metrics(seen));
+        return new Observed(keep(name, countRows(data, seen)), rows(seen));
     }
 
-    private static Dataset<Row> observe(Dataset<Row> data, Observation seen, Column... metrics) {
-        return data.observe(seen, metrics[0], java.util.Arrays.copyOfRange(metrics, 1, metrics.length));
+    private static Dataset<Row> countRows(Dataset<Row> data, Observation seen) {
+        return data.observe(seen, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows"));
     }
 
-    /** The observed aggregates, waiting for the job that computed them if it has not reported yet. */
-    private static Map<String, Object> metrics(Observation seen) {
+    /** The rows observed, waiting for the job that counted them if it has not reported yet; 0 when no task ran. */
+    private static long rows(Observation seen) {
+        Map<String, Object> metrics;
         try {
-            return seen.getAsJava();
+            metrics = seen.getAsJava();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the observed metrics", e);
+            throw new IllegalStateException("interrupted while waiting for the observed row count", e);
         }
-    }
-
-    /** Keeps {@code data} and counts its rows as it is kept ({@link Observed#rows()}). */
-    default Observed keepCounted(String name, Dataset<Row> data) {
-        return keepObserving(name, data, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as(Observed.ROWS));
+        Object v = metrics.get("rows"); // absent when nothing was observed, as over an input without files
+        return v == null ? 0 : ((Number) v).longValue();
     }
 
     /** Cached in memory, spilling to disk (stage tests, which have no staging area). */
@@ -86,11 +61,11 @@ public interface Intermediates {
 
             /** A cache is filled lazily: counting it fills it and delivers the observation. */
             @Override
-            public Observed keepObserving(String name, Dataset<Row> data, Column... metrics) {
+            public Observed keepCounted(String name, Dataset<Row> data) {
                 Observation seen = new Observation(name);
-                Dataset<Row> kept = keep(name, observe(data, seen, metrics));
+                Dataset<Row> kept = keep(name, countRows(data, seen));
                 kept.count();
-                return new Observed(kept, metrics(seen));
+                return new Observed(kept, rows(seen));
             }
         };
     }
