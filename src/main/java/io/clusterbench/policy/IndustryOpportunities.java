@@ -26,7 +26,7 @@ public final class IndustryOpportunities {
     }
 
     /**
-     * @param zoneIndustry zone_industry_metrics of one year (zone_id, industry_division, lq)
+     * @param zoneIndustry zone_industry_metrics of one year (zone_id, industry_division, lq, lq_reliable)
      * @param zones        the zones table (zone_id, role)
      * @param divisions    industry_divisions (industry_division, industry_section, name_zh)
      */
@@ -39,7 +39,8 @@ public final class IndustryOpportunities {
                 .groupBy("industry_division").agg(
                         map_from_entries(collect_list(struct(col("zone_id"), col("lq")))).as("benchmark_lq"),
                         max("lq").as("benchmark_lq_max"),
-                        count(when(col("lq").geq(1), 1)).as("benchmarks_specialised"));
+                        // an LQ from fewer than min_cell_firms firms is no specialisation to count (lq_reliable)
+                        count(when(col("lq").geq(1).and(col("lq_reliable")), 1)).as("benchmarks_specialised"));
         Dataset<Row> own = zoneIndustry.select(col("zone_id"), col("industry_division"), col("lq"));
         Dataset<Row> grid = home.crossJoin(divisions.select("industry_division", "industry_section", "name_zh"));
         Dataset<Row> joined = grid.join(own, new String[]{"zone_id", "industry_division"}, "left")

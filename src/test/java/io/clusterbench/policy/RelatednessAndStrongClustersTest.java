@@ -43,19 +43,40 @@ class RelatednessAndStrongClustersTest extends SparkTestBase {
         // R5 (01100) is the home zone, the others benchmarks; R5 is not specialised in I1, I4, I5. Densities from
         // relatednessDensity: I5 66.67, I4 50, I1 none (related to nothing) → ranks 1, 2 and null.
         Dataset<Row> zi = example().withColumnRenamed("industry", "industry_division")
-                .withColumn("lq", org.apache.spark.sql.functions.lit(1.5));
-        Dataset<Row> zones = spark().sql("SELECT concat('R', id) AS zone_id,"
-                + " CASE WHEN id = 5 THEN 'home' ELSE 'benchmark' END AS role FROM range(1, 6)");
-        Dataset<Row> divisions = spark().sql("SELECT concat('I', id) AS industry_division, 'C' AS industry_section,"
-                + " concat('行业', id) AS name_zh FROM range(1, 6)");
+                .withColumn("lq", org.apache.spark.sql.functions.lit(1.5))
+                .withColumn("lq_reliable", org.apache.spark.sql.functions.lit(true));
         Map<String, Object> rank = new TreeMap<>();
-        IndustryOpportunities.compute(zi, zones, divisions, 2023).filter("NOT is_specialised").collectAsList()
+        IndustryOpportunities.compute(zi, exampleZones(), exampleDivisions(), 2023).filter("NOT is_specialised").collectAsList()
                 .forEach(r -> rank.put(r.<String>getAs("industry_division"), r.getAs("opportunity_rank")));
         Map<String, Object> expected = new TreeMap<>();
         expected.put("I1", null);
         expected.put("I4", 2);
         expected.put("I5", 1);
         assertEquals(expected, rank);
+    }
+
+    /** R5 is the home zone, R1..R4 benchmarks. */
+    private static Dataset<Row> exampleZones() {
+        return spark().sql("SELECT concat('R', id) AS zone_id,"
+                + " CASE WHEN id = 5 THEN 'home' ELSE 'benchmark' END AS role FROM range(1, 6)");
+    }
+
+    private static Dataset<Row> exampleDivisions() {
+        return spark().sql("SELECT concat('I', id) AS industry_division, 'C' AS industry_section,"
+                + " concat('行业', id) AS name_zh FROM range(1, 6)");
+    }
+
+    @Test
+    void benchmarkZonesSpecialisedCountOnlyReliableLqs() {
+        // benchmarks specialised (LQ 1.5): I1 R1; I2 R3, R4; I3 R4; I4 R2, R3; I5 R3, R4. R3's I4 comes from too few
+        // firms (lq_reliable false): it still counts for relatedness, but not as a specialised benchmark.
+        Dataset<Row> zi = example().withColumnRenamed("industry", "industry_division")
+                .withColumn("lq", org.apache.spark.sql.functions.lit(1.5))
+                .withColumn("lq_reliable", col("zone_id").notEqual("R3").or(col("industry_division").notEqual("I4")));
+        Map<String, Long> specialised = new TreeMap<>();
+        IndustryOpportunities.compute(zi, exampleZones(), exampleDivisions(), 2023).collectAsList()
+                .forEach(r -> specialised.put(r.<String>getAs("industry_division"), r.<Long>getAs("benchmarks_specialised")));
+        assertEquals(Map.of("I1", 1L, "I2", 2L, "I3", 1L, "I4", 1L, "I5", 2L), specialised, "I4 without R3");
     }
 
     @Test

@@ -122,8 +122,7 @@ public final class ReportData {
                 .orderBy("zone_id", "_r").collectAsList()) {
             opportunities.computeIfAbsent(r.getAs("zone_id"), k -> new ArrayList<>()).add(r);
         }
-        this.strongClusters = t.apply("strong_clusters").filter(col("is_strong").and(col("year").equalTo(latestYear)))
-                .orderBy("zone_id", "industry_division").collectAsList();
+        this.strongClusters = strongClustersShown(t.apply("strong_clusters"), latestYear, config.minCellFirms()).collectAsList();
         this.published = t.apply("published_figures").orderBy("zone_id", "metric", "year").collectAsList();
         this.transfer = optional(t, "technology_transfer")
                 .map(d -> d.orderBy(col("zone_id"), col("inventions_transferred_in").desc(), col("patents_coapplied").desc_nulls_last(),
@@ -138,6 +137,15 @@ public final class ReportData {
             throw new UncheckedIOException(e);
         }
         this.cultivation = CultivationList.of(t.apply("cultivation_candidates"), zones);
+    }
+
+    /**
+     * The strong clusters the report presents: strong in the year, and from at least {@code minCellFirms} firms
+     * (an LQ from one or two firms is never presented as a specialisation, whatever the percentile rule says).
+     */
+    static Dataset<Row> strongClustersShown(Dataset<Row> strongClusters, int year, int minCellFirms) {
+        return strongClusters.filter(col("is_strong").and(col("year").equalTo(year)).and(col("firms_active").geq(minCellFirms)))
+                .orderBy("zone_id", "industry_division");
     }
 
     public static ReportData collect(SnapshotComparison.Tables t, JobConfig config, String summaryJson, Map<String, JsonNode> boundaries,
