@@ -54,11 +54,15 @@ public final class BenchmarkGaps {
                         yearsToClose.as("years_to_close"));
     }
 
-    /** cagr(Y) = (v(Y) / v(Y − w))^(1/w) − 1; null when Y − w precedes the first year or v(Y − w) <= 0. */
+    /**
+     * cagr(Y) = (v(Y) / v(Y − w))^(1/w) − 1; null when Y − w precedes the first year or v(Y − w) <= 0, and when v(Y)
+     * < 0 (a metric that can turn negative, as net new HTE, has no growth rate from positive to negative: the root
+     * of a negative ratio would be NaN).
+     */
     static Dataset<Row> withCagr(Dataset<Row> series, int window) {
         Column start = lag(col("value"), window).over(Window.partitionBy("zone_id", "metric").orderBy("year"));
         return series.withColumn("_start", start)
-                .withColumn("cagr", when(col("_start").gt(0).and(col("value").isNotNull()),
+                .withColumn("cagr", when(col("_start").gt(0).and(col("value").geq(0)),
                         pow(try_divide(col("value"), col("_start")), 1.0 / window).minus(1)))
                 .drop("_start");
     }

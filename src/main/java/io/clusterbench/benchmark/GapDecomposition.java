@@ -42,15 +42,21 @@ public final class GapDecomposition {
         Column firmsOk = positive("hf", "bf", "ha", "ba");
         Column hteOk = firmsOk.and(positive("hh", "bh"));
         Column stockOk = firmsOk.and(positive("hs", "bs"));
+        // Shares divide by ln(home density / benchmark density) itself, not by the sum of the rounded parts: equal
+        // densities give a ratio of exactly 1 and no share, where the parts' sum can miss 0 by 1e-16 and make a
+        // share of 1e15.
+        Column firmGap = densityLnRatio("hf");
+        Column hteGap = densityLnRatio("hh");
+        Column stockGap = densityLnRatio("hs");
         Column parts = array(
-                part("firm_density_per_km2", "firms", firms, firms.plus(area), firmsOk),
-                part("firm_density_per_km2", "area", area, firms.plus(area), firmsOk),
-                part("hte_density_per_km2", "hte_share", hteShare, hteShare.plus(firms).plus(area), hteOk),
-                part("hte_density_per_km2", "firms", firms, hteShare.plus(firms).plus(area), hteOk),
-                part("hte_density_per_km2", "area", area, hteShare.plus(firms).plus(area), hteOk),
-                part("invention_stock_per_km2", "stock_per_firm", stockPerFirm, stockPerFirm.plus(firms).plus(area), stockOk),
-                part("invention_stock_per_km2", "firms", firms, stockPerFirm.plus(firms).plus(area), stockOk),
-                part("invention_stock_per_km2", "area", area, stockPerFirm.plus(firms).plus(area), stockOk));
+                part("firm_density_per_km2", "firms", firms, firmGap, firmsOk),
+                part("firm_density_per_km2", "area", area, firmGap, firmsOk),
+                part("hte_density_per_km2", "hte_share", hteShare, hteGap, hteOk),
+                part("hte_density_per_km2", "firms", firms, hteGap, hteOk),
+                part("hte_density_per_km2", "area", area, hteGap, hteOk),
+                part("invention_stock_per_km2", "stock_per_firm", stockPerFirm, stockGap, stockOk),
+                part("invention_stock_per_km2", "firms", firms, stockGap, stockOk),
+                part("invention_stock_per_km2", "area", area, stockGap, stockOk));
         return home.join(bench, "year")
                 .select(col("home_zone_id"), col("benchmark_zone_id"), col("year"), explode(parts).as("p"))
                 .select(col("home_zone_id"), col("benchmark_zone_id"), col("year"), col("p.metric").as("metric"),
@@ -62,6 +68,12 @@ public final class GapDecomposition {
         return struct(lit(metric).as("metric"), lit(component).as("component"),
                 when(ok, contribution).as("log_contribution"),
                 when(ok.and(total.notEqual(0)), try_divide(contribution, total)).as("share_of_gap"));
+    }
+
+    /** ln(home count ÷ home area) − … as one log of the density ratio; {@code home} names the home count column. */
+    private static Column densityLnRatio(String home) {
+        String bench = "b" + home.substring(1);
+        return lnRatio(try_divide(col(home), col("ha")), try_divide(col(bench), col("ba")));
     }
 
     private static Column lnRatio(Column home, Column bench) {

@@ -10,7 +10,7 @@ public final class StockCodes {
             "SSE_MAIN", List.of("600", "601", "603", "605"),
             "STAR", List.of("688", "689"),
             "SZSE_MAIN", List.of("000", "001", "002", "003"),
-            "CHINEXT", List.of("300", "301"),
+            "CHINEXT", List.of("300", "301", "302"),
             "BSE", List.of("43", "82", "83", "87", "88", "920"),
             "NEEQ", List.of("40", "42", "43", "82", "83", "87", "88"));
 

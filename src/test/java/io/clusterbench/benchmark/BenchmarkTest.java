@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Gaps, CAGR, years to close, decomposition and composite score on small frames worked out by hand. */
@@ -92,6 +93,18 @@ class BenchmarkTest extends SparkTestBase {
     }
 
     @Test
+    void noGrowthRateFromPositiveToNegative() {
+        // net new HTE of one zone, window 3: 2 in 2020, then −1 (more exits than entries) in 2023 and 0 in 2024
+        Dataset<Row> series = spark().sql("SELECT * FROM VALUES ('z', 'hte_net_new', 2020, 2.0D), ('z', 'hte_net_new', 2021, 4.0D),"
+                + " ('z', 'hte_net_new', 2022, 1.0D), ('z', 'hte_net_new', 2023, -1.0D), ('z', 'hte_net_new', 2024, 0.0D)"
+                + " AS t(zone_id, metric, year, value)");
+        Map<Integer, Object> cagr = new LinkedHashMap<>();
+        BenchmarkGaps.withCagr(series, 3).orderBy("year").collectAsList().forEach(r -> cagr.put(r.getInt(2), r.getAs("cagr")));
+        assertNull(cagr.get(2023), "2 → −1: no growth rate, not NaN");
+        assertEquals(-1.0, (Double) cagr.get(2024), 1e-12, "4 → 0: −100 %");
+    }
+
+    @Test
     void gapDecompositionSumsToTheLogRatio() {
         StructType schema = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("zone_id", DataTypes.StringType, false),
@@ -102,7 +115,10 @@ class BenchmarkTest extends SparkTestBase {
                 DataTypes.createStructField("invention_stock", DataTypes.LongType, true)));
         Dataset<Row> m = spark().createDataFrame(List.of(
                 RowFactory.create("h", 2023, 10L, 5.0, 2L, 4L), RowFactory.create("b", 2023, 100L, 50.0, 40L, 100L),
-                RowFactory.create("h", 2024, 10L, 5.0, 0L, 4L), RowFactory.create("b", 2024, 100L, 50.0, 40L, 100L)), schema);
+                RowFactory.create("h", 2024, 10L, 5.0, 0L, 4L), RowFactory.create("b", 2024, 100L, 50.0, 40L, 100L),
+                // HTE and invention stock densities equal (4/2 = 28/14), though ln(share) + ln(firms) − ln(area)
+                // of these numbers sums to 4.4e-16 in floating point, not 0
+                RowFactory.create("h", 2025, 11L, 2.0, 4L, 4L), RowFactory.create("b", 2025, 31L, 14.0, 28L, 28L)), schema);
         Dataset<Row> d = GapDecomposition.compute(m, zones("h", "home", "b", "benchmark")).cache();
         Map<String, Row> parts = new LinkedHashMap<>();
         d.filter(col("year").equalTo(2023)).collectAsList().forEach(r -> parts.put(r.getAs("metric") + "/" + r.getAs("component"), r));
@@ -121,6 +137,12 @@ class BenchmarkTest extends SparkTestBase {
         assertEquals(Math.log((4 / 5.0) / (100 / 50.0)), sum, 1e-12, "components sum to ln(home/benchmark)");
         // firm density equal on both sides: the parts exist, their shares of a zero gap do not
         assertNull(parts.get("firm_density_per_km2/firms").getAs("share_of_gap"));
+
+        // 2025: equal densities have parts but no shares of their zero gap, never a share of 1e15
+        for (Row r : d.filter(col("year").equalTo(2025).and(col("metric").notEqual("firm_density_per_km2"))).collectAsList()) {
+            assertNotNull(r.getAs("log_contribution"));
+            assertNull(r.getAs("share_of_gap"), r.getAs("metric") + "/" + r.getAs("component") + " of equal densities");
+        }
 
         // 2024: home has no HTE, so every HTE-density part is null
         for (Row r : d.filter(col("year").equalTo(2024).and(col("metric").equalTo("hte_density_per_km2"))).collectAsList()) {

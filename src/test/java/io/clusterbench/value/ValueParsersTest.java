@@ -161,4 +161,18 @@ class ValueParsersTest {
     void alteredApplicationNumbers(String text) {
         assertThrows(BadValueException.class, () -> ApplicationNumber.parse(text));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "300750.SZ|CHINEXT|true",
+            "301236|CHINEXT|true",
+            "302132.SZ|CHINEXT|true",   // ChiNext's third prefix
+            "600519.SH|CHINEXT|false",
+            "688981|STAR|true",
+            "920118.BJ|BSE|true",
+            "002594|SSE_MAIN|false"})
+    void stockCodesAgainstTheirBoardsPrefixes(String row) {
+        String[] c = row.split("\\|");
+        assertEquals(Boolean.parseBoolean(c[2]), StockCodes.fitsBoard(StockCodes.normalise(c[0]), c[1]), row);
+    }
 }
