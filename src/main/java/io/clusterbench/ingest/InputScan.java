@@ -158,6 +158,17 @@ public final class InputScan {
                     + (aliases.isEmpty() ? "" : " (or " + String.join(", ", aliases) + ")")
                     + (m.fieldCount() == 1 && options.separator() != '\t' ? "; is the separator right?" : "") + found);
         }
+        List<String> oneOf = Sources.requiredOneOf(spec);
+        if (!oneOf.isEmpty() && oneOf.stream().noneMatch(m.recognised()::contains)) {
+            List<String> named = new java.util.ArrayList<>();
+            for (String column : oneOf) {
+                List<String> aliases = spec.columns().stream().filter(c -> c.name().equals(column))
+                        .findFirst().map(ColumnSpec::aliases).orElse(List.of());
+                named.add("'" + column + "'" + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")"));
+            }
+            throw new ConfigException(where + readAs + " lacks both " + String.join(" and ", named)
+                    + ": it needs at least one of them" + found);
+        }
         SplitPlanner.Plan plan = SplitPlanner.plan(scans, m.fieldCount(), first.headerEnd());
         return new SourceFile(path, rel, vote, options.separator(), m, plan.ranges(), plan.singleRangeReason());
     }

@@ -89,6 +89,14 @@ public final class Sources {
             optional("amount", "金额", "融资金额"),
             optional("investors", "投资方"));
 
+    /**
+     * Columns of which a source's header needs at least one, beyond its required columns: a funding event names
+     * its company by credit code or by name.
+     */
+    public static List<String> requiredOneOf(SourceSpec spec) {
+        return spec.name().equals(FUNDING.name()) ? List.of("company_name", "credit_code") : List.of();
+    }
+
     public static final SourceSpec PUBLISHED_FIGURES = spec("published_figures", false,
             required("zone_id"),
             required("metric"),

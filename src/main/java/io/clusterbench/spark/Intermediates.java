@@ -27,7 +27,9 @@ public interface Intermediates {
     /**
      * Keeps {@code data} and counts its rows in the same job ({@code Dataset.observe}), so that a count which only
      * decides how a later step joins costs no second pass over the kept rows. (Tallies of many conditions are
-     * aggregations over the kept rows instead: Spark evaluates observed aggregates row by row.)
+     * aggregations over the kept rows instead: Spark evaluates observed aggregates row by row.) The count arrives
+     * when {@link #keep} computes the rows, as both keepers here do; a keeper that returned {@code data} untouched
+     * would leave this waiting.
      */
     default Observed keepCounted(String name, Dataset<Row> data) {
         Observation seen = new Observation(name);

@@ -96,6 +96,22 @@ class FileFormatsTest extends SparkTestBase {
     }
 
     @Test
+    void aFundingHeaderWithNeitherCompanyNameNorCreditCodeStopsTheRun() {
+        Path in = baseInput();
+        TestInputs.write(in.resolve("enterprises.csv"), lines(ZH_HEADER, code(0) + ",渭南甲科技有限公司,z1,2016/3/1,存续,500万元,张三"));
+        TestInputs.write(in.resolve("funding.csv"), lines("融资日期,轮次,金额", "2023-05-01,A轮,100万元"));
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestFixture.ingest(in, null, "2024-06-30",
+                (name, data) -> data));
+        assertTrue(e.getMessage().contains("funding.csv") && e.getMessage().contains("'company_name'")
+                && e.getMessage().contains("'credit_code'") && e.getMessage().contains("columns found: 融资日期, 轮次, 金额"),
+                e.getMessage());
+
+        // either one is enough
+        TestInputs.write(in.resolve("funding.csv"), lines("统一社会信用代码,融资日期", code(0) + ",2023-05-01"));
+        assertEquals(1, IngestFixture.ingest(in, null, "2024-06-30").funding().account().accepted());
+    }
+
+    @Test
     void headerCollisionsAndUnknownColumns() {
         Path in = baseInput();
         // 企业名称 and name both map to name: the canonical one wins, the alias is reported unknown.
