@@ -26,7 +26,7 @@ public final class ZoneYearMetrics {
     /** Which families have the inputs they need; false makes their columns null rather than 0. */
     public record Availability(boolean techSme, boolean hte, boolean listed, boolean patents, boolean grants,
                                boolean stock, boolean funding, boolean fundingAmount, boolean industry,
-                               boolean ownership, boolean financials) {
+                               boolean ownership, boolean financials, boolean exitDates) {
     }
 
     private ZoneYearMetrics() {
@@ -57,7 +57,8 @@ public final class ZoneYearMetrics {
         Map<String, Column> m = new LinkedHashMap<>();
         m.put("firms_active", running("active", upToYear));
         m.put("firms_new", zero("new"));
-        m.put("firms_exited", zero("exited"));
+        // exits are dated by deregistered_date: without that column in any file, exits per year are unknown
+        m.put("firms_exited", when(lit(has.exitDates()), zero("exited")));
         m.put("tech_sme_count", when(lit(has.techSme()), zero("sme")));
         m.put("tech_sme_first_registered", when(lit(has.techSme()), zero("sme_first")));
         m.put("hte_count", when(lit(has.hte()), zero("hte")));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -52,15 +53,27 @@ class OwnershipMetricsTest extends SparkTestBase {
     }
 
     private static Dataset<Row> assemble(boolean ownershipKnown) {
+        return assemble(ownershipKnown, true);
+    }
+
+    private static Dataset<Row> assemble(boolean ownershipKnown, boolean exitDates) {
         Dataset<Row> events = FirmYearEvents.perZoneYear(firmZones, config);
         ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(false, false, false, false, false, false,
-                false, false, false, ownershipKnown, false);
+                false, false, false, ownershipKnown, false, exitDates);
         return ZoneYearMetrics.assemble(grid, events, null, null, grid.select("zone_id", "year"), null, has);
     }
 
     private static List<Object> series(Dataset<Row> zym, String zone, String column) {
         return zym.filter(col("zone_id").equalTo(zone)).orderBy("year").select(column).collectAsList().stream()
                 .map(r -> r.get(0)).toList();
+    }
+
+    @Test
+    void firmsExitedByTheExitDatesYearAndNullWithoutTheColumn() {
+        // exits dated 2021-02-01 (the foreign firm) and 2014-01-01 (before the range)
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L), series(assemble(true, true), "z", "firms_exited"));
+        assertEquals(Collections.nCopies(10, null), series(assemble(true, false), "z", "firms_exited"),
+                "no exit-date column in any file: exits per year are unknown, not 0");
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class MetricDictionary {
         add("invention_applied", "发明专利申请量", "Invention applications", "件", "patents", Kind.COUNT, "understated for the last two years (publication lag)");
         add("invention_granted", "发明专利授权量", "Inventions granted", "件", "patents", Kind.COUNT, "");
         add("invention_granted_frac", "发明专利授权量（分数计数）", "Inventions granted, fractional count", "件", "patents", Kind.DECIMAL, "");
-        add("invention_stock", "发明专利拥有量", "Valid inventions held", "件", "patents", Kind.COUNT, "granted inventions valid at the year's end, held by the zone's firms");
+        add("invention_stock", "发明专利拥有量", "Valid inventions held", "件", "patents", Kind.COUNT, "inventions granted by the year's end whose legal status on as_of is valid, held by the zone's firms");
         add("invention_stock_per_100_firms", "每百家企业发明专利拥有量", "Valid inventions per 100 firms", "件/百家企业", "per 100 firms", Kind.DECIMAL, "");
         add("invention_stock_per_km2", "每平方公里发明专利拥有量", "Valid inventions per km²", "件/平方公里", "per km²", Kind.DECIMAL, "");
         add("funding_events", "融资事件数", "Funding events", "起", "events", Kind.COUNT, "");
