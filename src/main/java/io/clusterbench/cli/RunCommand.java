@@ -54,8 +54,9 @@ public final class RunCommand implements Callable<Integer> {
                 config.asOfYearIsPartial() ? " (partial year, as of " + config.asOf() + ")" : "");
         out.printf(Locale.ROOT, "  %-22s %12s %14s %10s %10s%n", "zone_id", "firms_active", "firms_per_km2", "new", "exited");
         for (Row z : r.latestZoneFigures()) {
-            out.printf(Locale.ROOT, "  %-22s %12d %14.2f %10d %10d%n", z.getString(0), z.getLong(1), z.getDouble(2),
-                    z.getLong(3), z.getLong(4));
+            // exits are null when the registry has no exit-date column
+            out.printf(Locale.ROOT, "  %-22s %12d %14.2f %10d %10s%n", z.getString(0), z.getLong(1), z.getDouble(2),
+                    z.getLong(3), z.isNullAt(4) ? "—" : String.valueOf(z.getLong(4)));
         }
         out.println("  tables: " + String.join(", ", r.tables().keySet()));
         out.println("  run summary: " + where + "/_runs/as_of=" + config.asOf() + "/run_summary.json");

@@ -51,7 +51,7 @@ public final class MetricsStage {
         ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(e.has("tech_sme_years"), e.has("hte_cert_dates"),
                 e.has("listing_board"), true, grants, grants && patents.has("legal_status"), funding != null,
                 StagedSource.has(funding, "amount"), e.has("industry_code"), e.has("enterprise_type"),
-                ingest.financials() != null, e.has("deregistered_date"));
+                ingest.financials() != null, e.has("deregistered_date"), e.has("listing_date"));
 
         StagedSource financials = ingest.financials();
         IndustryStructure.Result structure = IndustryStructure.compute(firmZones, enterprises,

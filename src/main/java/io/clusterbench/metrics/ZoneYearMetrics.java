@@ -26,7 +26,7 @@ public final class ZoneYearMetrics {
     /** Which families have the inputs they need; false makes their columns null rather than 0. */
     public record Availability(boolean techSme, boolean hte, boolean listed, boolean patents, boolean grants,
                                boolean stock, boolean funding, boolean fundingAmount, boolean industry,
-                               boolean ownership, boolean financials, boolean exitDates) {
+                               boolean ownership, boolean financials, boolean exitDates, boolean listingDates) {
     }
 
     private ZoneYearMetrics() {
@@ -63,7 +63,8 @@ public final class ZoneYearMetrics {
         m.put("tech_sme_first_registered", when(lit(has.techSme()), zero("sme_first")));
         m.put("hte_count", when(lit(has.hte()), zero("hte")));
         m.put("listed_count", when(lit(has.listed()), running("listed", upToYear)));
-        m.put("listed_new", when(lit(has.listed()), zero("listed_new")));
+        // listings are dated by listing_date: boards alone say who is listed on as_of, not who listed in which year
+        m.put("listed_new", when(lit(has.listed() && has.listingDates()), zero("listed_new")));
         m.put("listed_star_count", when(lit(has.listed()), running("star", upToYear)));
         m.put("_precise", running("precise", upToYear));
         m.put("firms_active_private", when(lit(has.ownership()), running("private", upToYear)));

@@ -37,7 +37,8 @@ class OwnershipMetricsTest extends SparkTestBase {
     static void data() {
         config = TestInputs.config(dir, dir.resolve("out"), "2024-06-30");
         firmZones = spark().sql("SELECT zone_id, active_from, active_to, 'zone_id' AS placement,"
-                + " CAST(NULL AS STRING) AS listing_board, CAST(NULL AS DATE) AS listing_date,"
+                + " CASE WHEN ownership = 'state' THEN 'STAR' END AS listing_board,"
+                + " CASE WHEN ownership = 'state' THEN DATE'2019-06-01' END AS listing_date,"
                 + " CAST(NULL AS DATE) AS delisting_date, CAST(est AS DATE) AS established_date,"
                 + " CAST(dereg AS DATE) AS deregistered_date, CAST(NULL AS ARRAY<INT>) AS tech_sme_years,"
                 + " CAST(NULL AS ARRAY<DATE>) AS hte_cert_dates, ownership FROM VALUES"
@@ -53,13 +54,14 @@ class OwnershipMetricsTest extends SparkTestBase {
     }
 
     private static Dataset<Row> assemble(boolean ownershipKnown) {
-        return assemble(ownershipKnown, true);
+        return assemble(ownershipKnown, true, true);
     }
 
-    private static Dataset<Row> assemble(boolean ownershipKnown, boolean exitDates) {
+    /** The state-owned firm is listed on STAR on 2019-06-01; the files have boards, and dates or exit dates as given. */
+    private static Dataset<Row> assemble(boolean ownershipKnown, boolean exitDates, boolean listingDates) {
         Dataset<Row> events = FirmYearEvents.perZoneYear(firmZones, config);
-        ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(false, false, false, false, false, false,
-                false, false, false, ownershipKnown, false, exitDates);
+        ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(false, false, true, false, false, false,
+                false, false, false, ownershipKnown, false, exitDates, listingDates);
         return ZoneYearMetrics.assemble(grid, events, null, null, grid.select("zone_id", "year"), null, has);
     }
 
@@ -71,9 +73,17 @@ class OwnershipMetricsTest extends SparkTestBase {
     @Test
     void firmsExitedByTheExitDatesYearAndNullWithoutTheColumn() {
         // exits dated 2021-02-01 (the foreign firm) and 2014-01-01 (before the range)
-        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L), series(assemble(true, true), "z", "firms_exited"));
-        assertEquals(Collections.nCopies(10, null), series(assemble(true, false), "z", "firms_exited"),
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L), series(assemble(true, true, true), "z", "firms_exited"));
+        assertEquals(Collections.nCopies(10, null), series(assemble(true, false, true), "z", "firms_exited"),
                 "no exit-date column in any file: exits per year are unknown, not 0");
+    }
+
+    @Test
+    void listedNewByTheListingDatesYearAndNullWithoutTheColumn() {
+        assertEquals(List.of(0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L), series(assemble(true, true, true), "z", "listed_new"));
+        assertEquals(List.of(0L, 0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L, 1L), series(assemble(true, true, true), "z", "listed_count"));
+        assertEquals(Collections.nCopies(10, null), series(assemble(true, true, false), "z", "listed_new"),
+                "boards but no listing-date column in any file: listings per year are unknown, not 0");
     }
 
     @Test

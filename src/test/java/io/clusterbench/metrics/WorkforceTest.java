@@ -54,7 +54,7 @@ class WorkforceTest extends SparkTestBase {
         }
         Dataset<Row> firmEvents = spark().sql(events + " FROM VALUES ('z'), ('w') AS t(zone_id)");
         ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(false, false, false, true, true, true,
-                false, false, false, false, true, true);
+                false, false, false, false, true, true, true);
         zym = ZoneYearMetrics.assemble(grid, firmEvents, patents, null, grid.select("zone_id", "year"),
                 Workforce.perZoneYear(firmZones, finRows, config), has).cache();
     }
