@@ -45,9 +45,9 @@ public final class GapDecomposition {
         // Shares divide by ln(home density / benchmark density) itself, not by the sum of the rounded parts: equal
         // densities give a ratio of exactly 1 and no share, where the parts' sum can miss 0 by 1e-16 and make a
         // share of 1e15.
-        Column firmGap = densityLnRatio("hf");
-        Column hteGap = densityLnRatio("hh");
-        Column stockGap = densityLnRatio("hs");
+        Column firmGap = densityLnRatio(col("hf"), col("bf"));
+        Column hteGap = densityLnRatio(col("hh"), col("bh"));
+        Column stockGap = densityLnRatio(col("hs"), col("bs"));
         Column parts = array(
                 part("firm_density_per_km2", "firms", firms, firmGap, firmsOk),
                 part("firm_density_per_km2", "area", area, firmGap, firmsOk),
@@ -70,10 +70,9 @@ public final class GapDecomposition {
                 when(ok.and(total.notEqual(0)), try_divide(contribution, total)).as("share_of_gap"));
     }
 
-    /** ln(home count ÷ home area) − … as one log of the density ratio; {@code home} names the home count column. */
-    private static Column densityLnRatio(String home) {
-        String bench = "b" + home.substring(1);
-        return lnRatio(try_divide(col(home), col("ha")), try_divide(col(bench), col("ba")));
+    /** ln((home count ÷ home area) ÷ (benchmark count ÷ benchmark area)), one log of the density ratio. */
+    private static Column densityLnRatio(Column home, Column bench) {
+        return lnRatio(try_divide(home, col("ha")), try_divide(bench, col("ba")));
     }
 
     private static Column lnRatio(Column home, Column bench) {

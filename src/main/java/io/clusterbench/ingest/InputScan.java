@@ -151,22 +151,12 @@ public final class InputScan {
         }
         HeaderMatcher.Mapping m = HeaderMatcher.match(spec, cells);
         if (!m.missingRequired().isEmpty()) {
-            String column = m.missingRequired().get(0);
-            List<String> aliases = spec.columns().stream().filter(c -> c.name().equals(column))
-                    .findFirst().map(ColumnSpec::aliases).orElse(List.of());
-            throw new ConfigException(where + readAs + " lacks the required column '" + column + "'"
-                    + (aliases.isEmpty() ? "" : " (or " + String.join(", ", aliases) + ")")
+            throw new ConfigException(where + readAs + " lacks the required column " + spec.describe(m.missingRequired().get(0))
                     + (m.fieldCount() == 1 && options.separator() != '\t' ? "; is the separator right?" : "") + found);
         }
-        List<String> oneOf = Sources.requiredOneOf(spec);
-        if (!oneOf.isEmpty() && oneOf.stream().noneMatch(m.recognised()::contains)) {
-            List<String> named = new java.util.ArrayList<>();
-            for (String column : oneOf) {
-                List<String> aliases = spec.columns().stream().filter(c -> c.name().equals(column))
-                        .findFirst().map(ColumnSpec::aliases).orElse(List.of());
-                named.add("'" + column + "'" + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")"));
-            }
-            throw new ConfigException(where + readAs + " lacks both " + String.join(" and ", named)
+        if (!spec.oneOf().isEmpty() && spec.oneOf().stream().noneMatch(m.recognised()::contains)) {
+            throw new ConfigException(where + readAs + " has none of "
+                    + String.join(" and ", spec.oneOf().stream().map(spec::describe).toList())
                     + ": it needs at least one of them" + found);
         }
         SplitPlanner.Plan plan = SplitPlanner.plan(scans, m.fieldCount(), first.headerEnd());

@@ -87,15 +87,7 @@ public final class Sources {
             required("date", "融资日期", "日期"),
             optional("round", "轮次"),
             optional("amount", "金额", "融资金额"),
-            optional("investors", "投资方"));
-
-    /**
-     * Columns of which a source's header needs at least one, beyond its required columns: a funding event names
-     * its company by credit code or by name.
-     */
-    public static List<String> requiredOneOf(SourceSpec spec) {
-        return spec.name().equals(FUNDING.name()) ? List.of("company_name", "credit_code") : List.of();
-    }
+            optional("investors", "投资方")).needingOneOf("company_name", "credit_code");
 
     public static final SourceSpec PUBLISHED_FIGURES = spec("published_figures", false,
             required("zone_id"),
@@ -111,6 +103,6 @@ public final class Sources {
     private static SourceSpec spec(String name, boolean required, ColumnSpec... columns) {
         List<ColumnSpec> all = new java.util.ArrayList<>(List.of(columns));
         all.addAll(List.of(PERSONAL));
-        return new SourceSpec(name, required, List.copyOf(all));
+        return new SourceSpec(name, required, List.copyOf(all), List.of());
     }
 }

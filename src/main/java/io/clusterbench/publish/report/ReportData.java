@@ -122,7 +122,7 @@ public final class ReportData {
                 .orderBy("zone_id", "_r").collectAsList()) {
             opportunities.computeIfAbsent(r.getAs("zone_id"), k -> new ArrayList<>()).add(r);
         }
-        this.strongClusters = strongClustersShown(t.apply("strong_clusters"), latestYear, config.minCellFirms()).collectAsList();
+        this.strongClusters = strongClustersShown(t.apply("strong_clusters"), zim, latestYear).collectAsList();
         this.published = t.apply("published_figures").orderBy("zone_id", "metric", "year").collectAsList();
         this.transfer = optional(t, "technology_transfer")
                 .map(d -> d.orderBy(col("zone_id"), col("inventions_transferred_in").desc(), col("patents_coapplied").desc_nulls_last(),
@@ -140,11 +140,15 @@ public final class ReportData {
     }
 
     /**
-     * The strong clusters the report presents: strong in the year, and from at least {@code minCellFirms} firms
-     * (an LQ from one or two firms is never presented as a specialisation, whatever the percentile rule says).
+     * The strong clusters the report presents: strong in the year, and in a cell whose LQ is reliable (an LQ from
+     * one or two firms is never presented as a specialisation, whatever the percentile rule says).
+     *
+     * @param reliableCells zone_industry_metrics rows of the year with a reliable LQ (zone_id, industry_division)
      */
-    static Dataset<Row> strongClustersShown(Dataset<Row> strongClusters, int year, int minCellFirms) {
-        return strongClusters.filter(col("is_strong").and(col("year").equalTo(year)).and(col("firms_active").geq(minCellFirms)))
+    static Dataset<Row> strongClustersShown(Dataset<Row> strongClusters, Dataset<Row> reliableCells, int year) {
+        return strongClusters.filter(col("is_strong").and(col("year").equalTo(year)))
+                .join(reliableCells.select("zone_id", "industry_division"), new String[]{"zone_id", "industry_division"},
+                        "left_semi")
                 .orderBy("zone_id", "industry_division");
     }
 
