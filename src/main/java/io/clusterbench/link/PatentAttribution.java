@@ -5,9 +5,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;
@@ -87,10 +90,15 @@ public final class PatentAttribution {
         // n = distinct entities: each matched firm once (its first reference) plus each unmatched name (names
         // are distinct within a patent's list). An empty normalised name counts only when its code matched.
         Column entity = col("firm_first").or(matched.isNull().and(col("_named")));
+        // n and with_academic in one step: Spark then evaluates them in one window pass over the patent's rows
+        // instead of buffering every patent twice.
+        WindowSpec patent = Window.partitionBy(patentRole);
+        Map<String, Column> perPatent = new LinkedHashMap<>();
+        perPatent.put("n", sum(when(entity, 1).otherwise(0)).over(patent).cast("int"));
+        perPatent.put("with_academic", max(col("academic_name").isNotNull()).over(patent));
         return resolved.withColumn("_patent_hash", xxhash64(col("application_no")))
                 .withColumn("firm_first", firmFirst)
-                .withColumn("n", sum(when(entity, 1).otherwise(0)).over(Window.partitionBy(patentRole)).cast("int"))
-                .withColumn("with_academic", max(col("academic_name").isNotNull()).over(Window.partitionBy(patentRole)))
+                .withColumns(perPatent)
                 .drop("_patent_hash", "_named");
     }
 

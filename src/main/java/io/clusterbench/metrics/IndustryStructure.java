@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.try_divide;
 
 /**
@@ -118,9 +119,19 @@ public final class IndustryStructure {
                 col("employees").as("fin_employees"), col("revenue_cny_10k"), col("rd_expense_cny_10k"),
                 col("hightech_revenue_cny_10k"));
         // Financials usually cover a small share of the registry's firms: broadcast then, so the firm rows (the
-        // registry times its containing zones) are not shuffled for the join.
-        Dataset<Row> fin = financialRows <= BROADCAST_FINANCIAL_ROWS ? broadcast(selected) : selected;
-        return firmZones.join(fin, SortKeys.equal(col("credit_code"), col("fin_code")))
+        // registry times its containing zones) are not shuffled for the join. Beyond that, the firm rows are first
+        // narrowed to the firms that file financials, by a broadcast of their codes' 64-bit hashes, so only those
+        // firms' rows are shuffled (at 10 M firms, 0.4 M rows instead of 8.5 M); a hash collision only lets a row
+        // through to the exact join.
+        Dataset<Row> fin = selected;
+        Dataset<Row> firms = firmZones;
+        if (financialRows <= BROADCAST_FINANCIAL_ROWS) {
+            fin = broadcast(selected);
+        } else if (financialRows <= BROADCAST_FILER_HASHES) {
+            Dataset<Row> filers = selected.select(xxhash64(col("fin_code")).as("_filer")).distinct();
+            firms = firmZones.join(broadcast(filers), xxhash64(col("credit_code")).equalTo(col("_filer")), "left_semi");
+        }
+        return firms.join(fin, SortKeys.equal(col("credit_code"), col("fin_code")))
                 .filter(col("year").between(col("active_from"), col("active_to"))
                         .and(col("year").between(config.firstYear(), config.asOfYear())))
                 .select(col("zone_id"), col("industry_division"), col("year"), col("employees"),
@@ -150,6 +161,8 @@ public final class IndustryStructure {
 
     /** Financials rows up to this many are broadcast to the firm rows they join (about 100 bytes each). */
     private static final long BROADCAST_FINANCIAL_ROWS = 1_000_000;
+    /** Up to this many financials rows, their filers' code hashes (8 bytes each) are broadcast to narrow the firm rows. */
+    private static final long BROADCAST_FILER_HASHES = 20_000_000;
 
     /**
      * Replaces reg_people and reg_known of {@code base} (rows per key and year) by {@code employees}: the registry

@@ -6,10 +6,13 @@ import io.clusterbench.ingest.IngestResult;
 import io.clusterbench.ingest.StagedSource;
 import io.clusterbench.link.LinkStage;
 import io.clusterbench.link.PatentAttribution;
+import io.clusterbench.metrics.ZoneYearMetrics.Input;
 import io.clusterbench.place.PlaceStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -48,17 +51,25 @@ public final class MetricsStage {
         StagedSource patents = ingest.patents();
         StagedSource funding = ingest.funding();
         boolean grants = patents.has("grant_date");
-        ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(e.has("tech_sme_years"), e.has("hte_cert_dates"),
-                e.has("listing_board"), true, grants, grants && patents.has("legal_status"), funding != null,
-                StagedSource.has(funding, "amount"), e.has("industry_code"), e.has("enterprise_type"),
-                ingest.financials() != null, e.has("deregistered_date"), e.has("listing_date"));
+        ZoneYearMetrics.Availability inputs = ZoneYearMetrics.Availability.where(Map.ofEntries(
+                Map.entry(Input.TECH_SME_YEARS, e.has("tech_sme_years")),
+                Map.entry(Input.HTE_CERTIFICATES, e.has("hte_cert_dates")),
+                Map.entry(Input.LISTING_BOARD, e.has("listing_board")),
+                Map.entry(Input.LISTING_DATE, e.has("listing_date")),
+                Map.entry(Input.EXIT_DATE, e.has("deregistered_date")),
+                Map.entry(Input.OWNERSHIP, e.has("enterprise_type")),
+                Map.entry(Input.INDUSTRY, e.has("industry_code")),
+                Map.entry(Input.GRANT_DATE, grants),
+                Map.entry(Input.LEGAL_STATUS, patents.has("legal_status")),
+                Map.entry(Input.FUNDING_AMOUNT, StagedSource.has(funding, "amount")),
+                Map.entry(Input.FINANCIALS, ingest.financials() != null)));
 
         StagedSource financials = ingest.financials();
         IndustryStructure.Result structure = IndustryStructure.compute(firmZones, enterprises,
                 financials == null ? null : financials.staging(), financials == null ? 0 : financials.account().accepted(),
                 config, keep);
         Dataset<Row> zym = ZoneYearMetrics.assemble(grid, FirmYearEvents.perZoneYear(firmZones, config), patentAgg,
-                fundingAgg, structure.zoneYear(), structure.workforce(), has);
+                fundingAgg, structure.zoneYear(), structure.workforce(), inputs);
 
         Dataset<Row> zoneIndustry = structure.zoneIndustry()
                 .join(inventionsGrantedByDivision(zoneLinks),
@@ -75,7 +86,7 @@ public final class MetricsStage {
         Dataset<Row> countsForFirms = links.firmsWithPatents() <= countRows ? broadcast(patentCounts) : patentCounts;
         return new Result(
                 ReferenceTables.zones(spark, ingest.zones().tree()),
-                FirmsTable.build(placed.firms(), countsForFirms, has.stock(), config),
+                FirmsTable.build(placed.firms(), countsForFirms, inputs.inventionStock(), config),
                 zym,
                 ListedByBoard.compute(firmZones, config),
                 zoneIndustry,

@@ -8,6 +8,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -23,10 +24,36 @@ import static org.apache.spark.sql.functions.try_divide;
  * source or column is absent from the input stays null (metrics.md "Null and zero").
  */
 public final class ZoneYearMetrics {
-    /** Which families have the inputs they need; false makes their columns null rather than 0. */
-    public record Availability(boolean techSme, boolean hte, boolean listed, boolean patents, boolean grants,
-                               boolean stock, boolean funding, boolean fundingAmount, boolean industry,
-                               boolean ownership, boolean financials, boolean exitDates, boolean listingDates) {
+    /** An input a metric family needs (a source's column, or the financials source); without it the family is null. */
+    public enum Input {
+        TECH_SME_YEARS, HTE_CERTIFICATES, LISTING_BOARD, LISTING_DATE, EXIT_DATE, OWNERSHIP, INDUSTRY, GRANT_DATE,
+        LEGAL_STATUS, FUNDING_AMOUNT, FINANCIALS
+    }
+
+    /** The inputs present in a run (whether a patents or funding source is present is its dataset being given). */
+    public record Availability(Set<Input> present) {
+        public Availability {
+            present = Set.copyOf(present);
+        }
+
+        public static Availability of(Input... present) {
+            return new Availability(Set.of(present));
+        }
+
+        /** The inputs whose condition holds. */
+        public static Availability where(Map<Input, Boolean> conditions) {
+            return new Availability(conditions.entrySet().stream().filter(Map.Entry::getValue)
+                    .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
+        }
+
+        public boolean has(Input input) {
+            return present.contains(input);
+        }
+
+        /** The invention stock counts granted inventions valid on as_of: it needs grant dates and legal status. */
+        public boolean inventionStock() {
+            return has(Input.GRANT_DATE) && has(Input.LEGAL_STATUS);
+        }
     }
 
     private ZoneYearMetrics() {
@@ -35,10 +62,11 @@ public final class ZoneYearMetrics {
     /**
      * @param structure per (zone, year): the industry indices
      * @param workforce per (zone, year): employees and the financials totals ({@link Workforce}), or null
+     * @param inputs    the input columns present in the run
      */
     public static Dataset<Row> assemble(Dataset<Row> grid, Dataset<Row> firmEvents, Dataset<Row> patents,
                                         Dataset<Row> funding, Dataset<Row> structure, Dataset<Row> workforce,
-                                        Availability has) {
+                                        Availability inputs) {
         WindowSpec byZone = Window.partitionBy("zone_id").orderBy("year");
         WindowSpec upToYear = byZone.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         String[] key = {"zone_id", "year"};
@@ -58,21 +86,21 @@ public final class ZoneYearMetrics {
         m.put("firms_active", running("active", upToYear));
         m.put("firms_new", zero("new"));
         // exits are dated by deregistered_date: without that column in any file, exits per year are unknown
-        m.put("firms_exited", when(lit(has.exitDates()), zero("exited")));
-        m.put("tech_sme_count", when(lit(has.techSme()), zero("sme")));
-        m.put("tech_sme_first_registered", when(lit(has.techSme()), zero("sme_first")));
-        m.put("hte_count", when(lit(has.hte()), zero("hte")));
-        m.put("listed_count", when(lit(has.listed()), running("listed", upToYear)));
+        m.put("firms_exited", when(lit(inputs.has(Input.EXIT_DATE)), zero("exited")));
+        m.put("tech_sme_count", when(lit(inputs.has(Input.TECH_SME_YEARS)), zero("sme")));
+        m.put("tech_sme_first_registered", when(lit(inputs.has(Input.TECH_SME_YEARS)), zero("sme_first")));
+        m.put("hte_count", when(lit(inputs.has(Input.HTE_CERTIFICATES)), zero("hte")));
+        m.put("listed_count", when(lit(inputs.has(Input.LISTING_BOARD)), running("listed", upToYear)));
         // listings are dated by listing_date: boards alone say who is listed on as_of, not who listed in which year
-        m.put("listed_new", when(lit(has.listed() && has.listingDates()), zero("listed_new")));
-        m.put("listed_star_count", when(lit(has.listed()), running("star", upToYear)));
+        m.put("listed_new", when(lit(inputs.has(Input.LISTING_BOARD) && inputs.has(Input.LISTING_DATE)), zero("listed_new")));
+        m.put("listed_star_count", when(lit(inputs.has(Input.LISTING_BOARD)), running("star", upToYear)));
         m.put("_precise", running("precise", upToYear));
-        m.put("firms_active_private", when(lit(has.ownership()), running("private", upToYear)));
-        m.put("firms_active_state", when(lit(has.ownership()), running("state", upToYear)));
-        m.put("firms_active_foreign", when(lit(has.ownership()), running("foreign", upToYear)));
-        m.put("_ownership_known", when(lit(has.ownership()), running("known", upToYear)));
-        m.put("firms_new_private", when(lit(has.ownership()), zero("new_private")));
-        if (workforce != null && has.financials()) {
+        m.put("firms_active_private", when(lit(inputs.has(Input.OWNERSHIP)), running("private", upToYear)));
+        m.put("firms_active_state", when(lit(inputs.has(Input.OWNERSHIP)), running("state", upToYear)));
+        m.put("firms_active_foreign", when(lit(inputs.has(Input.OWNERSHIP)), running("foreign", upToYear)));
+        m.put("_ownership_known", when(lit(inputs.has(Input.OWNERSHIP)), running("known", upToYear)));
+        m.put("firms_new_private", when(lit(inputs.has(Input.OWNERSHIP)), zero("new_private")));
+        if (workforce != null && inputs.has(Input.FINANCIALS)) {
             m.put("financials_firms", zero("financials_firms"));
         }
         if (patents != null) {
@@ -80,18 +108,18 @@ public final class ZoneYearMetrics {
             m.put("patents_applied_frac", coalesce(col("patents_applied_frac"), lit(0).cast(PatentMetrics.FRAC)));
             m.put("invention_applied", zero("invention_applied"));
             m.put("patents_academic_coapplied", zero("patents_academic_coapplied"));
-            m.put("invention_granted", when(lit(has.grants()), zero("invention_granted")));
-            m.put("invention_granted_frac", when(lit(has.grants()),
+            m.put("invention_granted", when(lit(inputs.has(Input.GRANT_DATE)), zero("invention_granted")));
+            m.put("invention_granted_frac", when(lit(inputs.has(Input.GRANT_DATE)),
                     coalesce(col("invention_granted_frac"), lit(0).cast(PatentMetrics.FRAC))));
-            m.put("invention_stock", when(lit(has.stock()), running("stock_added", upToYear)));
+            m.put("invention_stock", when(lit(inputs.inventionStock()), running("stock_added", upToYear)));
         }
         if (funding != null) {
             m.put("funding_events", zero("funding_events"));
-            m.put("funding_amount_cny_10k", when(lit(has.fundingAmount()),
+            m.put("funding_amount_cny_10k", when(lit(inputs.has(Input.FUNDING_AMOUNT)),
                     coalesce(col("funding_amount_cny_10k"), lit(0).cast("decimal(20,4)"))));
             m.put("funding_undisclosed_events", zero("funding_undisclosed_events"));
         }
-        if (!has.industry()) {
+        if (!inputs.has(Input.INDUSTRY)) {
             for (String c : new String[]{"hhi_industry", "krugman_specialisation", "top_division", "top_division_lq"}) {
                 m.put(c, lit(null));
             }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,8 +61,9 @@ class OwnershipMetricsTest extends SparkTestBase {
     /** The state-owned firm is listed on STAR on 2019-06-01; the files have boards, and dates or exit dates as given. */
     private static Dataset<Row> assemble(boolean ownershipKnown, boolean exitDates, boolean listingDates) {
         Dataset<Row> events = FirmYearEvents.perZoneYear(firmZones, config);
-        ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(false, false, true, false, false, false,
-                false, false, false, ownershipKnown, false, exitDates, listingDates);
+        ZoneYearMetrics.Availability has = ZoneYearMetrics.Availability.where(Map.of(
+                ZoneYearMetrics.Input.LISTING_BOARD, true, ZoneYearMetrics.Input.OWNERSHIP, ownershipKnown,
+                ZoneYearMetrics.Input.EXIT_DATE, exitDates, ZoneYearMetrics.Input.LISTING_DATE, listingDates));
         return ZoneYearMetrics.assemble(grid, events, null, null, grid.select("zone_id", "year"), null, has);
     }
 

@@ -26,15 +26,18 @@ class WorkforceTest extends SparkTestBase {
     @TempDir
     static Path dir;
     static Dataset<Row> zym;
+    static Dataset<Row> firmZones;
+    static Dataset<Row> financials;
+    static JobConfig config;
 
     @BeforeAll
     static void data() {
-        JobConfig config = TestInputs.config(dir, dir.resolve("out"), "2024-06-30");
-        Dataset<Row> firmZones = spark().sql("SELECT code AS credit_code, zone_id, 'C27' AS industry_division,"
+        config = TestInputs.config(dir, dir.resolve("out"), "2024-06-30");
+        firmZones = spark().sql("SELECT code AS credit_code, zone_id, 'C27' AS industry_division,"
                 + " 2010 AS active_from, 2024 AS active_to, CAST(employees AS INT) AS employees FROM VALUES"
                 + " ('A', 'z', 10), ('B', 'z', NULL), ('C', 'z', 20), ('D', 'z', 5), ('F', 'w', NULL)"
                 + " AS t(code, zone_id, employees)");
-        Dataset<Row> financials = spark().sql("SELECT code AS credit_code, CAST(year AS INT) AS year,"
+        financials = spark().sql("SELECT code AS credit_code, CAST(year AS INT) AS year,"
                 + " CAST(employees AS INT) AS employees, CAST(revenue AS DECIMAL(20,4)) AS revenue_cny_10k,"
                 + " CAST(rd AS DECIMAL(20,4)) AS rd_expense_cny_10k, CAST(ht AS DECIMAL(20,4)) AS hightech_revenue_cny_10k"
                 + " FROM VALUES ('A', 2023, 12, 1000, 50, 400), ('B', 2023, 8, 500, NULL, NULL),"
@@ -53,8 +56,9 @@ class WorkforceTest extends SparkTestBase {
             events.append(", ").append(c.equals("active") ? "1L" : "0L").append(" AS ").append(c);
         }
         Dataset<Row> firmEvents = spark().sql(events + " FROM VALUES ('z'), ('w') AS t(zone_id)");
-        ZoneYearMetrics.Availability has = new ZoneYearMetrics.Availability(false, false, false, true, true, true,
-                false, false, false, false, true, true, true);
+        ZoneYearMetrics.Availability has = ZoneYearMetrics.Availability.of(ZoneYearMetrics.Input.GRANT_DATE,
+                ZoneYearMetrics.Input.LEGAL_STATUS, ZoneYearMetrics.Input.FINANCIALS, ZoneYearMetrics.Input.EXIT_DATE,
+                ZoneYearMetrics.Input.LISTING_DATE);
         zym = ZoneYearMetrics.assemble(grid, firmEvents, patents, null, grid.select("zone_id", "year"),
                 Workforce.perZoneYear(firmZones, finRows, config), has).cache();
     }
@@ -95,5 +99,27 @@ class WorkforceTest extends SparkTestBase {
         assertNull(r.getAs("rd_intensity"));
         assertNull(r.getAs("hightech_revenue_share"));
         assertNull(r.getAs("invention_stock_per_10k_employees"));
+    }
+
+    /**
+     * The stated row count only picks how the financials meet the firm rows: broadcast (up to 1 M rows), the firm
+     * rows narrowed by the filers' code hashes (up to 20 M), or a plain shuffle. All three give the same firm-years.
+     */
+    @Test
+    void firmYearsAreTheSameWhicheverWayTheFinancialsAreJoined() {
+        java.util.List<String> expected = java.util.List.of(
+                "w 2023 null null null null null",  // F: a row with every value empty
+                "z 2023 10 12 1000.0000 50.0000 400.0000",  // A
+                "z 2023 20 null null 30.0000 null",  // C
+                "z 2023 null 8 500.0000 null null");  // B; D files nothing
+        for (long stated : new long[]{4, 2_000_000, 30_000_000}) {
+            java.util.List<String> got = IndustryStructure.firmYearFinancials(firmZones, financials, stated, config)
+                    .collectAsList().stream()
+                    .map(r -> r.getAs("zone_id") + " " + r.getAs("year") + " "
+                            + r.getAs("employees") + " " + r.getAs("fin_employees") + " " + r.getAs("revenue_cny_10k")
+                            + " " + r.getAs("rd_expense_cny_10k") + " " + r.getAs("hightech_revenue_cny_10k"))
+                    .sorted().toList();
+            assertEquals(expected, got, "financials stated as " + stated + " rows");
+        }
     }
 }
