@@ -62,7 +62,7 @@ public final class ZoneYearMetrics {
     /**
      * @param structure per (zone, year): the industry indices
      * @param workforce per (zone, year): employees and the financials totals ({@link Workforce}), or null
-     * @param inputs    the input columns present in the run
+     * @param inputs    the inputs present in the run
      */
     public static Dataset<Row> assemble(Dataset<Row> grid, Dataset<Row> firmEvents, Dataset<Row> patents,
                                         Dataset<Row> funding, Dataset<Row> structure, Dataset<Row> workforce,
