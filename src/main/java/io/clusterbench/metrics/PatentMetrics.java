@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -34,14 +35,17 @@ public final class PatentMetrics {
     }
 
     /**
-     * (application_no, zone_id, k, n, with_academic and the facts) for every patent and zone holding at least one
-     * of its applicant firms. Links are distinct per (patent, role, firm) and a firm has one row per containing zone,
-     * so k, the applicant firms of the patent in the zone, is a plain count.
+     * One row per patent and zone holding at least one of its applicant or holder firms: k, the patent's applicant
+     * firms in the zone (links are distinct per (patent, role, firm) and a firm has one row per containing zone, so
+     * a plain count), n and with_academic of its applicant links, the patent's facts, and whether a firm of the zone
+     * holds it for the invention stock (the current owners when given, else the applicants).
      */
-    static Dataset<Row> applicantZones(Dataset<Row> zoneLinks) {
-        return zoneLinks.filter(col("role").equalTo(PatentAttribution.APPLICANT))
-                .groupBy("application_no", "zone_id", "is_invention", "applied_year", "grant_year", "with_academic")
-                .agg(count(lit(1)).as("k"), first("n").as("n"));
+    static Dataset<Row> patentZones(Dataset<Row> zoneLinks) {
+        Column applicant = col("role").equalTo(PatentAttribution.APPLICANT);
+        return zoneLinks.groupBy("application_no", "zone_id", "is_invention", "applied_year", "grant_year")
+                .agg(count(when(applicant, 1)).as("k"), first(when(applicant, col("n")), true).as("n"),
+                        max(when(applicant, col("with_academic"))).as("with_academic"),
+                        max(PatentFacts.validGrantedInvention().and(PatentFacts.heldByLink())).as("held"));
     }
 
     /**
@@ -51,34 +55,30 @@ public final class PatentMetrics {
      */
     public static Dataset<Row> perZoneYear(Dataset<Row> zoneLinks, JobConfig config) {
         Column term = round(try_divide(col("k").cast(FRAC), col("n").cast(FRAC)), 6).cast(FRAC);
-        Dataset<Row> byApplicants = applicantZones(zoneLinks).withColumn("term", term);
+        Dataset<Row> patentZones = patentZones(zoneLinks).withColumn("term", term);
 
-        // Each (patent, zone) gives its application-year row and, for a granted invention, its grant-year row:
-        // one explode of the applicant zones, so they are aggregated (and shuffled by patent) once.
-        Column appliedRow = struct(col("applied_year").as("year"), lit(1L).as("patents_applied"),
+        // Each (patent, zone) gives its application-year row and, for a granted invention, its grant-year row when
+        // an applicant firm is in the zone, and its stock row when a holder is: one aggregation by patent and one
+        // explode serve all three, so the links are read and shuffled once.
+        Column applied = col("k").gt(0);
+        Column appliedRow = when(applied, struct(col("applied_year").as("year"), lit(1L).as("patents_applied"),
                 col("term").as("patents_applied_frac"), when(col("is_invention"), 1L).otherwise(0L).as("invention_applied"),
                 lit(0L).as("invention_granted"), lit(null).cast(FRAC).as("invention_granted_frac"), lit(0L).as("stock_added"),
-                when(col("with_academic"), 1L).otherwise(0L).as("patents_academic_coapplied"));
-        Column grantedRow = when(col("is_invention").and(col("grant_year").isNotNull()),
+                when(col("with_academic"), 1L).otherwise(0L).as("patents_academic_coapplied")));
+        Column grantedRow = when(applied.and(col("is_invention")).and(col("grant_year").isNotNull()),
                 struct(col("grant_year").as("year"), lit(0L).as("patents_applied"),
                         lit(null).cast(FRAC).as("patents_applied_frac"), lit(0L).as("invention_applied"),
                         lit(1L).as("invention_granted"), col("term").as("invention_granted_frac"), lit(0L).as("stock_added"),
                         lit(0L).as("patents_academic_coapplied")));
-        Dataset<Row> flows = byApplicants.select(col("zone_id"), explode(array(appliedRow, grantedRow)).as("f"))
+        // Stock: granted inventions valid on as_of, entering it in their grant year (or the first year, if earlier).
+        Column stockRow = when(col("held"), struct(greatest(col("grant_year"), lit(config.firstYear())).as("year"),
+                lit(0L).as("patents_applied"), lit(null).cast(FRAC).as("patents_applied_frac"),
+                lit(0L).as("invention_applied"), lit(0L).as("invention_granted"),
+                lit(null).cast(FRAC).as("invention_granted_frac"), lit(1L).as("stock_added"),
+                lit(0L).as("patents_academic_coapplied")));
+        return patentZones.select(col("zone_id"), explode(array(appliedRow, grantedRow, stockRow)).as("f"))
                 .filter(col("f").isNotNull())
-                .select(col("zone_id"), col("f.*"));
-
-        // Stock: granted inventions valid on as_of, held by the current owners when given, else the applicants.
-        Dataset<Row> holders = zoneLinks
-                .filter(col("is_invention").and(col("is_valid")).and(col("grant_year").isNotNull()).and(PatentFacts.heldByLink()))
-                .select(col("application_no"), col("zone_id"), col("grant_year")).distinct();
-        Dataset<Row> stock = holders.select(col("zone_id"),
-                greatest(col("grant_year"), lit(config.firstYear())).as("year"), lit(0L).as("patents_applied"),
-                lit(null).cast(FRAC).as("patents_applied_frac"), lit(0L).as("invention_applied"),
-                lit(0L).as("invention_granted"), lit(null).cast(FRAC).as("invention_granted_frac"),
-                lit(1L).as("stock_added"), lit(0L).as("patents_academic_coapplied"));
-
-        return flows.unionByName(stock)
+                .select(col("zone_id"), col("f.*"))
                 .filter(col("year").between(config.firstYear(), config.asOfYear()))
                 .groupBy("zone_id", "year")
                 .agg(sum("patents_applied").as("patents_applied"), sum("patents_applied_frac").cast(FRAC).as("patents_applied_frac"),
